@@ -1,0 +1,172 @@
+/*
+ * analyze.c — the pass driver: parse → replay/decide (rules) → residual
+ * check, in version order then byte order; Down sections are compiled
+ * against a copy of the catalog as of their own Up, and their changes are
+ * discarded afterwards. Must not write anything.
+ */
+#include "analyze.h"
+
+#include <string.h>
+
+static RuleFn rule_for(PgQuery__Node__NodeCase c) {
+  switch (c) {
+#define RULE(NODE, FN) \
+  case PG_QUERY__NODE__NODE_##NODE: return FN;
+#include "rules/rules.def"
+#undef RULE
+  default: return rule_other;
+  }
+}
+
+static const char *use_text(Analysis *a, const Use *u) {
+  switch (u->kind) {
+  case USE_EXT:
+    return arena_printf(a->arena, "%s %s", extkind_name(u->ext_kind), u->name);
+  case USE_COLUMN: return arena_printf(a->arena, "elided column %s", u->name);
+  case USE_RELATION: return arena_printf(a->arena, "elided relation %s", u->name);
+  case USE_FUNCTION: return arena_printf(a->arena, "elided function %s", u->name);
+  }
+  return "?";
+}
+
+/* No use of the absent extension, or of what it made us elide, may remain
+ * in a kept part of a statement. */
+static void residual_check(Analysis *a, Stmt *s) {
+  UseList uses = {0};
+  a->note_needs = s->section == SEC_UP;
+  collect_uses(a, &s->node->base, 0, &uses);
+  a->note_needs = false;
+  if (!a->absent) return;
+  for (size_t i = 0; i < uses.len; i++) {
+    const Use *u = &uses.items[i];
+    int loc = u->location >= 0 ? u->location : s->start;
+    if (covered_by_edit(a, loc)) continue;
+    Diag *d = diag_at(a->dl, SEV_ERROR, DR_UNHANDLED_USE, a->fw->mig->src, loc, loc,
+                      "statement keeps a use of %s, which %s lacks", use_text(a, u),
+                      a->prof->name);
+    diag_detail(a->dl, d, "No migc rule compiles this use in a %s statement, so the output "
+                          "would fail on the target.",
+                protobuf_c_message_descriptor_get_field(&pg_query__node__descriptor, (unsigned)s->node->node_case)->name);
+    diag_hint(a->dl, d, "Move the use into its own statement (a separate ALTER TABLE, "
+                        "index or function), or report the construct to migc.");
+    return;
+  }
+}
+
+/* psql backslash commands are not SQL: report them before parsing so the
+ * message says what they are. */
+static bool check_meta_commands(Analysis *a, const Section *sec) {
+  const SourceFile *f = a->fw->mig->src;
+  Token *toks;
+  size_t n;
+  PgqError err;
+  if (!pgq_scan(a->arena, f->bytes + sec->start, sec->end - sec->start, sec->start, &toks, &n,
+                &err))
+    return true; /* the parse reports it */
+  bool ok = true;
+  for (size_t i = 0; i < n; i++) {
+    if (f->bytes[toks[i].start] != '\\') continue;
+    int e = toks[i].start;
+    while ((size_t)e < f->len && f->bytes[e] != '\n' && f->bytes[e] != '\r') e++;
+    Diag *d = diag_at(a->dl, SEV_ERROR, DR_PSQL_META, f, toks[i].start, e,
+                      "psql meta-command \"%.*s\" is not SQL", (int)(e - toks[i].start),
+                      f->bytes + toks[i].start);
+    diag_hint(a->dl, d, "Inline the included file or the variable; migrations must be plain "
+                        "SQL so every runner can apply them.");
+    ok = false;
+    while (i + 1 < n && toks[i + 1].start < e) i++;
+  }
+  return ok;
+}
+
+static void analyze_section(Analysis *a, const Section *sec) {
+  FileWork *fw = a->fw;
+  const SourceFile *f = fw->mig->src;
+  if (!check_meta_commands(a, sec)) return;
+  PgqError err;
+  Token *toks;
+  size_t ntoks;
+  if (!pgq_scan(a->arena, f->bytes + sec->start, sec->end - sec->start, sec->start, &toks,
+                &ntoks, &err)) {
+    diag_at(a->dl, SEV_ERROR, DR_SYNTAX_ERROR, f, err.offset, err.offset, "%s", err.message);
+    return;
+  }
+  PgQuery__ParseResult *tree;
+  if (!pgq_parse(a->arena, f->bytes + sec->start, sec->end - sec->start, sec->start, &tree,
+                 &err)) {
+    diag_at(a->dl, SEV_ERROR, DR_SYNTAX_ERROR, f, err.offset, err.offset, "%s", err.message);
+    return;
+  }
+  /* tokens of all sections, in file order */
+  size_t first_tok = fw->ntoks;
+  Token *all = arena_alloc(a->arena, (fw->ntoks + ntoks + 1) * sizeof(Token));
+  if (fw->ntoks) memcpy(all, fw->toks, fw->ntoks * sizeof(Token));
+  memcpy(all + fw->ntoks, toks, ntoks * sizeof(Token));
+  fw->toks = all;
+  fw->ntoks += ntoks;
+  for (size_t i = 0; i < tree->n_stmts; i++) {
+    PgQuery__RawStmt *rs = tree->stmts[i];
+    Stmt st = {0};
+    st.node = rs->stmt;
+    st.section = sec->kind;
+    int lo = rs->stmt_location, hi = rs->stmt_location + rs->stmt_len;
+    size_t k = tok_at(fw, lo);
+    if (k < first_tok) k = first_tok;
+    while (k < fw->ntoks && tok_is_comment(&fw->toks[k])) k++;
+    st.tok_lo = k;
+    st.start = k < fw->ntoks ? fw->toks[k].start : lo;
+    size_t e = k;
+    while (e < fw->ntoks && fw->toks[e].end <= hi) e++;
+    size_t last = e;
+    while (last > k && tok_is_comment(&fw->toks[last - 1])) last--;
+    st.tok_hi = last;
+    st.end = last > k ? fw->toks[last - 1].end : st.start;
+    st.semi_end = st.end;
+    size_t semi = last;
+    while (semi < fw->ntoks && tok_is_comment(&fw->toks[semi])) semi++;
+    if (semi < fw->ntoks && fw->toks[semi].kind == ';') st.semi_end = fw->toks[semi].end;
+    st.first_edit = fw->edits.len;
+    a->st = &st;
+    fw->stmt_count++;
+    rule_for(st.node->node_case)(a, &st);
+    residual_check(a, &st);
+    a->st = NULL;
+  }
+}
+
+Analysis *analyze_tree(Arena *ar, Tree *t, const Profile *p, DiagList *dl, FileWork **files) {
+  Analysis *a = arena_alloc(ar, sizeof *a);
+  a->arena = ar;
+  a->prof = p;
+  a->ext = p->ext;
+  a->absent = !p->ext_present;
+  a->cat = catalog_new(ar);
+  a->dl = dl;
+  a->tree = t;
+  a->default_schema = "public";
+  catalog_add(a->cat, OBJ_SCHEMA, "", "public", NULL);
+  FileWork *fws = arena_alloc(ar, (t->migs.len + 1) * sizeof(FileWork));
+  for (size_t i = 0; i < t->migs.len; i++) {
+    FileWork *fw = &fws[i];
+    fw->mig = &t->migs.items[i];
+    fw->index = (int)i;
+    fw->eol = source_line_ending(fw->mig->src);
+    a->fw = fw;
+    for (int s = 0; s < fw->mig->nsections; s++) {
+      const Section *sec = &fw->mig->sections[s];
+      if (sec->kind == SEC_DOWN) {
+        Catalog *saved = a->cat;
+        const char *schema = a->default_schema;
+        a->cat = catalog_clone(ar, saved);
+        analyze_section(a, sec);
+        a->cat = saved;
+        a->default_schema = schema;
+      } else {
+        analyze_section(a, sec);
+      }
+    }
+  }
+  a->fw = NULL;
+  *files = fws;
+  return a;
+}

@@ -1,0 +1,163 @@
+/*
+ * compile.c — analysis → splice → header (see compile.h).
+ *
+ * Splicing sorts a file's edits, rejects overlaps as an internal error,
+ * and applies them back to front on a copy of the original bytes, so
+ * offsets of earlier edits stay valid and untouched text stays identical.
+ */
+#include "compile.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "sha256.h"
+
+static int edit_cmp(const void *pa, const void *pb) {
+  const Edit *a = pa, *b = pb;
+  if (a->start != b->start) return a->start < b->start ? -1 : 1;
+  if (a->end != b->end) return a->end < b->end ? -1 : 1;
+  return 0;
+}
+
+/* Applies edits back to front. Returns NULL on overlap. */
+static char *splice(Arena *ar, const char *src, size_t len, Edit *edits, size_t n,
+                    size_t *out_len, const Edit **bad) {
+  if (n > 1) qsort(edits, n, sizeof(Edit), edit_cmp);
+  for (size_t i = 1; i < n; i++) {
+    if (edits[i].start < edits[i - 1].end) {
+      *bad = &edits[i];
+      return NULL;
+    }
+  }
+  size_t size = len;
+  for (size_t i = 0; i < n; i++)
+    size = size - (size_t)(edits[i].end - edits[i].start) + strlen(edits[i].text);
+  char *buf = arena_alloc(ar, size + 1);
+  /* back to front: copy the tail after each edit, then the replacement */
+  size_t w = size, r = len;
+  for (size_t i = n; i-- > 0;) {
+    size_t tail = r - (size_t)edits[i].end;
+    w -= tail;
+    memcpy(buf + w, src + edits[i].end, tail);
+    size_t tl = strlen(edits[i].text);
+    w -= tl;
+    memcpy(buf + w, edits[i].text, tl);
+    r = (size_t)edits[i].start;
+  }
+  memcpy(buf, src, r);
+  buf[size] = '\0';
+  *out_len = size;
+  return buf;
+}
+
+static const char *header_for(Arena *a, const Compilation *c, const Migration *m,
+                              const char *eol) {
+  return arena_printf(a,
+                      "-- migc %s: generated from %s for profile %s; do not edit%s"
+                      "-- migc: source sha256 %s%s"
+                      "-- migc: profile %s sha256 %s%s",
+                      MIGC_VERSION, m->src->path, c->prof->name, eol, m->sha256, eol,
+                      c->prof->name, c->prof->sha256, eol);
+}
+
+bool compile_tree(Arena *a, Tree *t, const Profile *p, DiagList *dl, Compilation *c,
+                  bool header) {
+  memset(c, 0, sizeof *c);
+  c->tree = t;
+  c->prof = p;
+  int before = dl->errors;
+  c->an = analyze_tree(a, t, p, dl, &c->files);
+  for (size_t i = 0; i < c->an->needs.len; i++) {
+    const Need *n = &c->an->needs.items[i];
+    if (!c->min_ext_version || extversion_cmp(n->version, c->min_ext_version) > 0)
+      c->min_ext_version = n->version;
+  }
+  if (dl->errors != before) return false;
+  for (size_t i = 0; i < t->migs.len; i++) {
+    FileWork *fw = &c->files[i];
+    const Migration *m = fw->mig;
+    size_t len;
+    const Edit *bad = NULL;
+    char *body = splice(a, m->src->bytes, m->src->len, fw->edits.items, fw->edits.len, &len, &bad);
+    if (!body) {
+      diag_at(dl, SEV_ERROR, DR_INTERNAL, m->src, bad->start, bad->end,
+              "overlapping edits; migc would corrupt this file");
+      continue;
+    }
+    OutFile o = {0};
+    o.relpath = m->relpath;
+    o.source = m;
+    o.edits = (int)fw->edits.len;
+    if (header) {
+      const char *h = header_for(a, c, m, fw->eol);
+      size_t hl = strlen(h);
+      char *all = arena_alloc(a, hl + len + 1);
+      memcpy(all, h, hl);
+      memcpy(all + hl, body, len);
+      o.bytes = all;
+      o.len = hl + len;
+    } else {
+      o.bytes = body;
+      o.len = len;
+    }
+    sha256_hex(o.bytes, o.len, o.sha256);
+    VEC_PUSH(a, c->out, o);
+  }
+  for (size_t i = 0; i < t->passthrough.len; i++) {
+    const PassFile *pf = &t->passthrough.items[i];
+    OutFile o = {0};
+    o.relpath = pf->relpath;
+    o.bytes = pf->bytes;
+    o.len = pf->len;
+    sha256_hex(o.bytes, o.len, o.sha256);
+    VEC_PUSH(a, c->out, o);
+  }
+  return dl->errors == before;
+}
+
+int compilation_edits(const Compilation *c) {
+  int n = 0;
+  for (size_t i = 0; i < c->tree->migs.len; i++) n += (int)c->files[i].edits.len;
+  return n;
+}
+
+bool self_check(Arena *a, const Compilation *c, DiagList *dl) {
+  DiagList inner;
+  diags_init(&inner, a);
+  Tree t2 = {0};
+  t2.display_root = arena_printf(a, "%s (compiled for %s)", c->tree->display_root, c->prof->name);
+  for (size_t i = 0; i < c->out.len; i++)
+    if (c->out.items[i].source)
+      tree_add_file(a, &t2, c->out.items[i].relpath, c->out.items[i].bytes, c->out.items[i].len,
+                    &inner);
+  tree_finish(&t2, &inner);
+  Compilation c2;
+  bool ok = compile_tree(a, &t2, c->prof, &inner, &c2, false);
+  if (!ok || inner.errors) {
+    for (size_t i = 0; i < inner.items.len; i++) {
+      Diag *d = &inner.items.items[i];
+      if (d->severity != SEV_ERROR) continue;
+      Diag *e = diag_path(dl, SEV_ERROR, DR_SELF_CHECK, d->path, 0, 0,
+                          "compiled output fails its own check: %s [%s]", d->message,
+                          diag_rule_id(d->rule));
+      if (d->file && d->start >= 0) {
+        e->file = d->file;
+        e->start = d->start;
+        e->end = d->end;
+      }
+      diag_hint(dl, e, "This is a bug in migc; please report it with the input file.");
+    }
+    return false;
+  }
+  for (size_t i = 0; i < t2.migs.len; i++) {
+    if (c2.files[i].edits.len) {
+      const Edit *e0 = &c2.files[i].edits.items[0];
+      Diag *d = diag_at(dl, SEV_ERROR, DR_SELF_CHECK, t2.migs.items[i].src, e0->start, e0->end,
+                        "compiling the output again changes it (%zu edits)",
+                        c2.files[i].edits.len);
+      diag_hint(dl, d, "This is a bug in migc; please report it with the input file.");
+      ok = false;
+    }
+  }
+  return ok;
+}

@@ -1,0 +1,28 @@
+/*
+ * emit.h — writing a compiled tree: all files plus migc.manifest.json into
+ * a temporary directory beside the target, then one rename into place (an
+ * existing tree is swapped atomically). The tree appears whole or not at
+ * all. Refuses to write inside the input, or over a directory holding
+ * files migc did not write (unless forced).
+ */
+#ifndef MIGC_EMIT_H
+#define MIGC_EMIT_H
+
+#include <stdbool.h>
+
+#include "compile.h"
+
+#define MIGC_MANIFEST "migc.manifest.json"
+
+/* The manifest text (deterministic JSON, in arena a). */
+const char *manifest_json(Arena *a, const Compilation *c, size_t *len);
+
+/* Checks the output location before compiling: not inside the input, not
+ * holding foreign files. Returns false with diagnostics. */
+bool emit_check_target(Arena *a, const char *input_dir, const char *out_dir, bool force,
+                       DiagList *dl);
+
+/* Writes the tree; returns false with diagnostics (nothing left behind). */
+bool emit_tree(Arena *a, const Compilation *c, const char *out_dir, DiagList *dl);
+
+#endif

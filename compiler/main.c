@@ -1,0 +1,193 @@
+/*
+ * main.c — the migc command line: argument parsing, dispatch, exit codes
+ * (0 ok, 1 diagnostics, 2 usage) and rendering of diagnostics. Compiler
+ * logic lives in the phases; this file only wires them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "compile.h"
+#include "emit.h"
+
+static const char USAGE[] =
+    "usage: migc <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  build SRC --profile P -o OUT   compile the tree SRC for profile P into OUT\n"
+    "  check SRC --profile P          compile in memory and report diagnostics only\n"
+    "  rules                          list the diagnostic rule ids\n"
+    "\n"
+    "options:\n"
+    "  --profile NAME|PATH    a shipped profile (v1.0-novector, v2.0-vector) or a file\n"
+    "  -o, --output DIR       where build writes the tree (replaced atomically)\n"
+    "  --force                replace OUT even if it holds files migc did not write\n"
+    "  --pgvector-version V   check: report each statement that needs a newer version\n"
+    "  --format text|json     diagnostics format (default text)\n"
+    "  -q, --quiet            build: do not print the summary of decisions\n"
+    "  -h, --help             this text\n"
+    "  --version              print the version\n"
+    "\n"
+    "exit status: 0 ok, 1 diagnostics with errors, 2 usage error\n"
+    "environment: MIGC_PROFILE_PATH (extra profile directories), NO_COLOR\n";
+
+typedef struct Options {
+  const char *cmd, *src, *profile, *out, *format, *min_version;
+  bool force, quiet;
+} Options;
+
+static int usage_error(const char *fmt, const char *arg) {
+  fprintf(stderr, "migc: error: ");
+  fprintf(stderr, fmt, arg);
+  fprintf(stderr, " [usage]\n  hint: run \"migc --help\" for usage\n");
+  return 2;
+}
+
+static int parse_args(int argc, char **argv, Options *o) {
+  memset(o, 0, sizeof *o);
+  o->format = "text";
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    const char *val = NULL;
+#define TAKE()                                                           \
+  do {                                                                   \
+    if (i + 1 >= argc) return usage_error("option %s needs a value", a); \
+    val = argv[++i];                                                     \
+  } while (0)
+    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+      fputs(USAGE, stdout);
+      return 0;
+    } else if (strcmp(a, "--version") == 0) {
+      printf("migc %s\n", MIGC_VERSION);
+      return 0;
+    } else if (strcmp(a, "--profile") == 0) {
+      TAKE();
+      o->profile = val;
+    } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+      TAKE();
+      o->out = val;
+    } else if (strcmp(a, "--format") == 0) {
+      TAKE();
+      if (strcmp(val, "text") && strcmp(val, "json"))
+        return usage_error("--format takes text or json, not \"%s\"", val);
+      o->format = val;
+    } else if (strcmp(a, "--pgvector-version") == 0) {
+      TAKE();
+      o->min_version = val;
+    } else if (strcmp(a, "--force") == 0) {
+      o->force = true;
+    } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+      o->quiet = true;
+    } else if (a[0] == '-' && a[1]) {
+      return usage_error("unknown option \"%s\"", a);
+    } else if (!o->cmd) {
+      o->cmd = a;
+    } else if (!o->src) {
+      o->src = a;
+    } else {
+      return usage_error("unexpected argument \"%s\"", a);
+    }
+#undef TAKE
+  }
+  return -1;
+}
+
+static void print_diags(DiagList *dl, const Options *o) {
+  diags_sort(dl);
+  if (strcmp(o->format, "json") == 0)
+    diags_print_json(dl, stdout);
+  else
+    diags_print_text(dl, stderr, isatty(2) && !getenv("NO_COLOR"));
+}
+
+static void print_summary(Arena *a, const Compilation *c, const char *out) {
+  int edited = 0, files = 0;
+  for (size_t i = 0; i < c->out.len; i++)
+    if (c->out.items[i].source) {
+      files++;
+      if (c->out.items[i].edits) edited++;
+    }
+  printf("migc: %s -> %s (%s): %d migrations, %d changed\n", c->tree->display_root, out,
+         c->prof->name, files, edited);
+  for (size_t i = 0; i < c->an->entries.len; i++) {
+    const Entry *e = &c->an->entries.items[i];
+    if (e->section == SEC_DOWN) continue;
+    SourceFile *f = c->tree->migs.items[e->at.mig].src;
+    long line, col;
+    source_position(f, (size_t)e->at.offset, &line, &col);
+    printf("  %-8s %-10s %-40s %s:%ld\n", e->action, e->kind, e->object, f->path, line);
+  }
+  if (c->min_ext_version)
+    printf("  needs %s >= %s\n", extdesc_name(c->prof->ext), c->min_ext_version);
+  (void)a;
+}
+
+static int run_compile(const Options *o, bool write) {
+  if (!o->src) return usage_error("%s needs a source tree", o->cmd);
+  if (!o->profile) return usage_error("%s needs --profile", o->cmd);
+  if (write && !o->out) return usage_error("%s needs -o OUT", o->cmd);
+  Arena *a = arena_new();
+  DiagList dl;
+  diags_init(&dl, a);
+  int rc = 1;
+  Profile *p = NULL;
+  const char *ppath = profile_find(a, o->profile);
+  if (!ppath) {
+    Diag *d = diag_path(&dl, SEV_ERROR, DR_USAGE, NULL, 0, 0, "profile \"%s\" not found",
+                        o->profile);
+    diag_hint(&dl, d, "Searched %s. Pass a path to use a profile file.", profile_search_path(a));
+    print_diags(&dl, o);
+    arena_free(a);
+    return 2;
+  }
+  p = profile_load(a, ppath, &dl);
+  Tree t = {0};
+  if (p && (!write || emit_check_target(a, o->src, o->out, o->force, &dl)) &&
+      tree_read_dir(a, o->src, &t, &dl)) {
+    Compilation c;
+    if (compile_tree(a, &t, p, &dl, &c, true) && self_check(a, &c, &dl)) {
+      if (o->min_version) {
+        for (size_t i = 0; i < c.an->needs.len; i++) {
+          const Need *n = &c.an->needs.items[i];
+          if (extversion_cmp(n->version, o->min_version) <= 0) continue;
+          Diag *d = diag_at(&dl, SEV_ERROR, DR_UNHANDLED_USE, t.migs.items[n->at.mig].src,
+                            n->at.offset, n->at.offset, "%s needs %s %s, the target has %s",
+                            n->what, extdesc_name(p->ext), n->version, o->min_version);
+          diag_detail(&dl, d, "Feature \"%s\" appeared in %s %s.", n->feature,
+                      extdesc_name(p->ext), n->version);
+        }
+      }
+      if (dl.errors == 0 && write && emit_tree(a, &c, o->out, &dl) && !o->quiet)
+        print_summary(a, &c, o->out);
+      else if (dl.errors == 0 && !write && !o->quiet)
+        print_summary(a, &c, "(check only)");
+    }
+  }
+  rc = dl.errors ? 1 : 0;
+  print_diags(&dl, o);
+  profile_free(p);
+  arena_free(a);
+  return rc;
+}
+
+int main(int argc, char **argv) {
+  Options o;
+  int rc = parse_args(argc, argv, &o);
+  if (rc >= 0) return rc;
+  if (!o.cmd) {
+    fputs(USAGE, stderr);
+    return 2;
+  }
+  if (strcmp(o.cmd, "build") == 0) rc = run_compile(&o, true);
+  else if (strcmp(o.cmd, "check") == 0) rc = run_compile(&o, false);
+  else if (strcmp(o.cmd, "rules") == 0) {
+    for (int r = 0; r < DR__COUNT; r++)
+      printf("%-32s %s\n", diag_rule_id((DiagRule)r), diag_rule_description((DiagRule)r));
+    rc = 0;
+  } else {
+    rc = usage_error("unknown command \"%s\"", o.cmd);
+  }
+  pgq_shutdown();
+  return rc;
+}

@@ -1,0 +1,137 @@
+/*
+ * pgq.c — libpg_query adapter (see pgq.h).
+ *
+ * Protobuf trees are unpacked with an allocator that draws from the caller's
+ * arena, so a tree is freed with its compilation and no libpg_query memory
+ * outlives a call. Must not interpret the trees: that is analysis' job.
+ */
+#include "pgq.h"
+
+#include <pg_query.h>
+#include <string.h>
+
+#include "source.h"
+
+/* libpg_query keeps a per-thread memory context that pg_query_exit()
+ * frees; calling it before any parse crashes (libpg_query 15-4.0), so the
+ * adapter remembers whether it was used. */
+static _Thread_local bool pgq_used;
+
+static void *arena_pb_alloc(void *data, size_t size) {
+  return arena_alloc((Arena *)data, size);
+}
+static void arena_pb_free(void *data, void *ptr) {
+  (void)data;
+  (void)ptr;
+}
+
+static void fill_error(Arena *a, const char *text, size_t base,
+                       const PgQueryError *e, PgqError *err) {
+  err->message = arena_strdup(a, e->message ? e->message : "syntax error");
+  err->offset = e->cursorpos > 0
+                    ? (long)(base + utf8_char_to_byte(text, (size_t)e->cursorpos))
+                    : (long)base;
+}
+
+/* Makes every "location" in a subtree absolute by adding base, and turns
+ * absent optional strings (protobuf-c's "") into NULL, except in String
+ * nodes, where '' is a value. */
+static void shift_locations(ProtobufCMessage *m, int base) {
+  if (!m) return;
+  const ProtobufCMessageDescriptor *d = m->descriptor;
+  char *p = (char *)m;
+  for (unsigned i = 0; i < d->n_fields; i++) {
+    const ProtobufCFieldDescriptor *f = &d->fields[i];
+    if (f->type == PROTOBUF_C_TYPE_STRING && f->label != PROTOBUF_C_LABEL_REPEATED &&
+        d != &pg_query__string__descriptor) {
+      char **sp = (char **)(p + f->offset);
+      if (*sp && **sp == '\0') *sp = NULL;
+    } else if (f->type == PROTOBUF_C_TYPE_INT32 && f->label != PROTOBUF_C_LABEL_REPEATED &&
+        strcmp(f->name, "location") == 0) {
+      int32_t *loc = (int32_t *)(p + f->offset);
+      if (*loc >= 0) *loc += base;
+    } else if (f->type == PROTOBUF_C_TYPE_MESSAGE) {
+      if (f->label == PROTOBUF_C_LABEL_REPEATED) {
+        size_t n = *(size_t *)(p + f->quantifier_offset);
+        ProtobufCMessage **arr = *(ProtobufCMessage ***)(p + f->offset);
+        for (size_t k = 0; k < n; k++) shift_locations(arr[k], base);
+      } else {
+        if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
+            *(uint32_t *)(p + f->quantifier_offset) != f->id)
+          continue;
+        shift_locations(*(ProtobufCMessage **)(p + f->offset), base);
+      }
+    }
+  }
+}
+
+bool pgq_parse(Arena *a, const char *text, size_t len, size_t base,
+               PgQuery__ParseResult **tree, PgqError *err) {
+  const char *s = arena_strndup(a, text, len);
+  pgq_used = true;
+  PgQueryProtobufParseResult r = pg_query_parse_protobuf(s);
+  if (r.error) {
+    fill_error(a, s, base, r.error, err);
+    pg_query_free_protobuf_parse_result(r);
+    return false;
+  }
+  ProtobufCAllocator alloc = {arena_pb_alloc, arena_pb_free, a};
+  *tree = pg_query__parse_result__unpack(&alloc, r.parse_tree.len,
+                                         (const uint8_t *)r.parse_tree.data);
+  pg_query_free_protobuf_parse_result(r);
+  if (!*tree) migc_fatal("libpg_query returned a parse tree protobuf-c cannot unpack");
+  for (size_t i = 0; i < (*tree)->n_stmts; i++) {
+    PgQuery__RawStmt *rs = (*tree)->stmts[i];
+    shift_locations(&rs->base, (int)base);
+    rs->stmt_location += (int32_t)base;
+    if (rs->stmt_len == 0) /* "rest of the input" */
+      rs->stmt_len = (int32_t)(base + len) - rs->stmt_location;
+  }
+  return true;
+}
+
+bool pgq_scan(Arena *a, const char *text, size_t len, size_t base, Token **toks,
+              size_t *ntoks, PgqError *err) {
+  const char *s = arena_strndup(a, text, len);
+  pgq_used = true;
+  PgQueryScanResult r = pg_query_scan(s);
+  if (r.error) {
+    fill_error(a, s, base, r.error, err);
+    pg_query_free_scan_result(r);
+    return false;
+  }
+  PgQuery__ScanResult *sr =
+      pg_query__scan_result__unpack(NULL, r.pbuf.len, (const uint8_t *)r.pbuf.data);
+  pg_query_free_scan_result(r);
+  if (!sr) migc_fatal("libpg_query returned scan tokens protobuf-c cannot unpack");
+  Token *t = arena_alloc(a, (sr->n_tokens ? sr->n_tokens : 1) * sizeof *t);
+  for (size_t i = 0; i < sr->n_tokens; i++) {
+    t[i].start = sr->tokens[i]->start + (int)base;
+    t[i].end = sr->tokens[i]->end + (int)base;
+    t[i].kind = (int)sr->tokens[i]->token;
+    t[i].keyword = (int)sr->tokens[i]->keyword_kind;
+  }
+  *toks = t;
+  *ntoks = sr->n_tokens;
+  pg_query__scan_result__free_unpacked(sr, NULL);
+  return true;
+}
+
+bool pgq_check_plpgsql(Arena *a, const char *stmt, size_t len, size_t base,
+                       PgqError *err) {
+  const char *s = arena_strndup(a, stmt, len);
+  pgq_used = true;
+  PgQueryPlpgsqlParseResult r = pg_query_parse_plpgsql(s);
+  bool ok = r.error == NULL;
+  if (!ok) {
+    err->message = arena_strdup(a, r.error->message ? r.error->message : "syntax error");
+    err->offset = (long)base;
+  }
+  pg_query_free_plpgsql_parse_result(r);
+  return ok;
+}
+
+void pgq_shutdown(void) {
+  if (pgq_used) pg_query_exit();
+  pgq_used = false;
+}

@@ -1,0 +1,51 @@
+/*
+ * pgq.h — the one module that talks to libpg_query.
+ *
+ * It parses SQL to protobuf trees unpacked into the caller's arena, scans SQL
+ * into tokens with byte spans, checks PL/pgSQL bodies, and converts
+ * libpg_query's cursorpos (1-based characters) to byte offsets. libpg_query's
+ * own results are freed before these functions return. Nothing else in migc
+ * includes pg_query.h.
+ */
+#ifndef MIGC_PGQ_H
+#define MIGC_PGQ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <pg_query/pg_query.pb-c.h>
+
+#include "arena.h"
+
+typedef struct Token {
+  int start, end; /* absolute byte offsets in the file */
+  int kind;       /* PgQuery__Token */
+  int keyword;    /* PgQuery__KeywordKind */
+} Token;
+
+typedef struct PgqError {
+  const char *message;
+  long offset; /* absolute byte offset of the error, -1 if unknown */
+} PgqError;
+
+/* Parses text[0..len) (need not be NUL-terminated). base is added to every
+ * offset reported back. On success *tree lives in arena a. Returns false and
+ * fills err on a syntax error. */
+bool pgq_parse(Arena *a, const char *text, size_t len, size_t base,
+               PgQuery__ParseResult **tree, PgqError *err);
+
+/* Scans text[0..len) into tokens (comments included) with absolute offsets.
+ * Returns false and fills err when the scanner fails (unterminated quote). */
+bool pgq_scan(Arena *a, const char *text, size_t len, size_t base, Token **toks,
+              size_t *ntoks, PgqError *err);
+
+/* Checks the PL/pgSQL body of one CREATE FUNCTION / DO statement, given as
+ * the statement's text. Returns false with err (offset relative to base)
+ * when the body does not parse. */
+bool pgq_check_plpgsql(Arena *a, const char *stmt, size_t len, size_t base,
+                       PgqError *err);
+
+/* Frees libpg_query's per-thread memory; call once at exit. */
+void pgq_shutdown(void);
+
+#endif

@@ -1,0 +1,75 @@
+/*
+ * create_index.c — CREATE INDEX.
+ *
+ * Problem: hnsw / ivfflat indexes, vector operator classes, and indexes on
+ * columns the profile elided cannot be built on the target.
+ * Emits: such an index elided with a marker naming the reason chain
+ * ("index idx elided: column t.embedding elided: type vector(384) needs
+ * extension vector, absent in P"); later ALTER/DROP/COMMENT of it follow.
+ * Every index is replayed into the catalog with the columns it uses.
+ */
+#include <string.h>
+
+#include "../analysis.h"
+
+void rule_create_index(Analysis *a, Stmt *s) {
+  const PgQuery__IndexStmt *x = s->node->index_stmt;
+  const PgQuery__RangeVar *rv = x->relation;
+  Object *t = find_relation(a, rv);
+  if (!t && schema_managed(a, rv_schema(a, rv)))
+    missing(a, DR_UNKNOWN_TABLE, rv->location, "relation \"%s\" does not exist", rv->relname);
+  const char *schema = rv_schema(a, rv);
+  const char *first_col = NULL;
+  const Reason *why = NULL;
+  VEC(const char *) refs = {0};
+  for (size_t i = 0; i < x->n_index_params; i++) {
+    const PgQuery__IndexElem *ie = x->index_params[i]->index_elem;
+    if (!ie) continue;
+    if (ie->name) {
+      VEC_PUSH(a->arena, refs, ie->name);
+      if (!first_col) first_col = ie->name;
+      Column *c = t ? object_column(t, ie->name) : NULL;
+      if (t && !c && t->kind == OBJ_TABLE && t->cols.len)
+        missing(a, DR_UNKNOWN_COLUMN, rv->location,
+                "index \"%s\" names column \"%s\", which relation \"%s\" does not have",
+                x->idxname ? x->idxname : "?", ie->name, t->name);
+      if (!why && c && c->action == ACT_ELIDE) why = c->why;
+    }
+    const char *oc = last_name(ie->opclass, ie->n_opclass);
+    if (!why && oc && extdesc_match(a->ext, EK_OPCLASS, oc) && a->absent)
+      why = ext_reason(a, arena_printf(a->arena, "operator class %s", oc));
+  }
+  if (!why && a->absent && x->access_method &&
+      extdesc_match(a->ext, EK_ACCESS_METHOD, x->access_method))
+    why = ext_reason(a, arena_printf(a->arena, "access method %s", x->access_method));
+  if (!why && a->absent) {
+    UseList uses = {0};
+    for (size_t i = 0; i < x->n_index_params; i++)
+      if (x->index_params[i]->index_elem && x->index_params[i]->index_elem->expr)
+        collect_uses(a, &x->index_params[i]->index_elem->expr->base, 0, &uses);
+    if (x->where_clause) collect_uses(a, &x->where_clause->base, 0, &uses);
+    if (uses.len) why = use_reason(a, &uses.items[0]);
+  }
+  const char *name = x->idxname
+                         ? x->idxname
+                         : arena_printf(a->arena, "%s_%s_idx", rv->relname,
+                                        first_col ? first_col : "expr");
+  Object *ix = catalog_get(a->cat, OBJ_INDEX, schema, name, NULL);
+  if (ix && x->if_not_exists) return;
+  if (ix) {
+    diag_at(a->dl, SEV_ERROR, DR_DUPLICATE_OBJECT, a->fw->mig->src, s->start, s->start,
+            "relation \"%s\" already exists", name);
+    return;
+  }
+  ix = catalog_add(a->cat, OBJ_INDEX, schema, name, table_key(a, rv_schema(a, rv), rv->relname));
+  ix->origin = here(a, s->start);
+  ix->refs.items = refs.items;
+  ix->refs.len = refs.len;
+  ix->refs.cap = refs.cap;
+  if (why) {
+    ix->action = ACT_ELIDE;
+    ix->why = reason(a, why, "index %s elided", name);
+    elide_stmt(a, arena_printf(a->arena, "index %s", name), why);
+    record(a, "elided", "index", name, ix->origin, why);
+  }
+}

@@ -1,0 +1,201 @@
+/*
+ * sha256.c — SHA-256 implementation following FIPS 180-4, section 6.2.
+ *
+ * What this does: the compression function, message padding, and hex
+ * formatting behind the API declared in sha256.h.
+ *
+ * What this must not do: allocate, perform I/O, use global mutable state,
+ * or read/write words via pointer casts (all word packing is explicit
+ * big-endian byte arithmetic, so the code is alignment- and
+ * endianness-independent).
+ */
+#include "sha256.h"
+
+#include <string.h>
+
+/* FIPS 180-4 4.2.2: first 32 bits of the fractional parts of the cube roots
+ * of the first 64 primes. Read-only constant table, not mutable state. */
+static const uint32_t K[64] = {
+    0x428a2f98u, 0x71374491u, 0xb5c0fbcfu, 0xe9b5dba5u, 0x3956c25bu,
+    0x59f111f1u, 0x923f82a4u, 0xab1c5ed5u, 0xd807aa98u, 0x12835b01u,
+    0x243185beu, 0x550c7dc3u, 0x72be5d74u, 0x80deb1feu, 0x9bdc06a7u,
+    0xc19bf174u, 0xe49b69c1u, 0xefbe4786u, 0x0fc19dc6u, 0x240ca1ccu,
+    0x2de92c6fu, 0x4a7484aau, 0x5cb0a9dcu, 0x76f988dau, 0x983e5152u,
+    0xa831c66du, 0xb00327c8u, 0xbf597fc7u, 0xc6e00bf3u, 0xd5a79147u,
+    0x06ca6351u, 0x14292967u, 0x27b70a85u, 0x2e1b2138u, 0x4d2c6dfcu,
+    0x53380d13u, 0x650a7354u, 0x766a0abbu, 0x81c2c92eu, 0x92722c85u,
+    0xa2bfe8a1u, 0xa81a664bu, 0xc24b8b70u, 0xc76c51a3u, 0xd192e819u,
+    0xd6990624u, 0xf40e3585u, 0x106aa070u, 0x19a4c116u, 0x1e376c08u,
+    0x2748774cu, 0x34b0bcb5u, 0x391c0cb3u, 0x4ed8aa4au, 0x5b9cca4fu,
+    0x682e6ff3u, 0x748f82eeu, 0x78a5636fu, 0x84c87814u, 0x8cc70208u,
+    0x90befffau, 0xa4506cebu, 0xbef9a3f7u, 0xc67178f2u,
+};
+
+/* FIPS 180-4 section 3.2 / 4.1.2 helper functions. */
+static uint32_t rotr(uint32_t x, unsigned n) {
+  return (x >> n) | (x << (32u - n));
+}
+static uint32_t ch(uint32_t x, uint32_t y, uint32_t z) {
+  return (x & y) ^ (~x & z);
+}
+static uint32_t maj(uint32_t x, uint32_t y, uint32_t z) {
+  return (x & y) ^ (x & z) ^ (y & z);
+}
+static uint32_t big_sigma0(uint32_t x) {
+  return rotr(x, 2) ^ rotr(x, 13) ^ rotr(x, 22);
+}
+static uint32_t big_sigma1(uint32_t x) {
+  return rotr(x, 6) ^ rotr(x, 11) ^ rotr(x, 25);
+}
+static uint32_t small_sigma0(uint32_t x) {
+  return rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3);
+}
+static uint32_t small_sigma1(uint32_t x) {
+  return rotr(x, 17) ^ rotr(x, 19) ^ (x >> 10);
+}
+
+static uint32_t load_be32(const uint8_t *p) {
+  return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) |
+         ((uint32_t)p[2] << 8) | (uint32_t)p[3];
+}
+
+static void store_be32(uint8_t *p, uint32_t v) {
+  p[0] = (uint8_t)(v >> 24);
+  p[1] = (uint8_t)(v >> 16);
+  p[2] = (uint8_t)(v >> 8);
+  p[3] = (uint8_t)v;
+}
+
+/* Process one 64-byte block (FIPS 180-4 6.2.2). Does not touch bitlen. */
+static void compress(uint32_t state[8], const uint8_t block[64]) {
+  uint32_t w[64];
+  for (unsigned t = 0; t < 16; t++)
+    w[t] = load_be32(block + 4 * t);
+  for (unsigned t = 16; t < 64; t++)
+    w[t] =
+        small_sigma1(w[t - 2]) + w[t - 7] + small_sigma0(w[t - 15]) + w[t - 16];
+
+  uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
+  uint32_t e = state[4], f = state[5], g = state[6], hh = state[7];
+
+  for (unsigned t = 0; t < 64; t++) {
+    uint32_t t1 = hh + big_sigma1(e) + ch(e, f, g) + K[t] + w[t];
+    uint32_t t2 = big_sigma0(a) + maj(a, b, c);
+    hh = g;
+    g = f;
+    f = e;
+    e = d + t1;
+    d = c;
+    c = b;
+    b = a;
+    a = t1 + t2;
+  }
+
+  state[0] += a;
+  state[1] += b;
+  state[2] += c;
+  state[3] += d;
+  state[4] += e;
+  state[5] += f;
+  state[6] += g;
+  state[7] += hh;
+}
+
+void sha256_init(Sha256 *h) {
+  /* FIPS 180-4 5.3.3 initial hash value. */
+  h->state[0] = 0x6a09e667u;
+  h->state[1] = 0xbb67ae85u;
+  h->state[2] = 0x3c6ef372u;
+  h->state[3] = 0xa54ff53au;
+  h->state[4] = 0x510e527fu;
+  h->state[5] = 0x9b05688cu;
+  h->state[6] = 0x1f83d9abu;
+  h->state[7] = 0x5be0cd19u;
+  h->bitlen = 0;
+  memset(h->block, 0, sizeof h->block);
+  h->blocklen = 0;
+}
+
+void sha256_update(Sha256 *h, const void *data, size_t len) {
+  const uint8_t *p = (const uint8_t *)data;
+  if (len == 0)
+    return;
+
+  /* Length is tracked modulo 2^64 bits, as the padding format allows. */
+  h->bitlen += (uint64_t)len * 8u;
+
+  /* Top up a pending partial block first. */
+  if (h->blocklen > 0) {
+    size_t take = 64 - h->blocklen;
+    if (take > len)
+      take = len;
+    memcpy(h->block + h->blocklen, p, take);
+    h->blocklen += take;
+    p += take;
+    len -= take;
+    if (h->blocklen < 64)
+      return;
+    compress(h->state, h->block);
+    h->blocklen = 0;
+  }
+
+  /* Whole blocks straight from the input. */
+  while (len >= 64) {
+    compress(h->state, p);
+    p += 64;
+    len -= 64;
+  }
+
+  /* Stash the tail. */
+  if (len > 0) {
+    memcpy(h->block, p, len);
+    h->blocklen = len;
+  }
+}
+
+void sha256_final(Sha256 *h, uint8_t out[32]) {
+  uint64_t bitlen = h->bitlen;
+  size_t n = h->blocklen;
+
+  /* FIPS 180-4 5.1.1: append 0x80, zero-pad to 56 mod 64, then the
+   * 64-bit big-endian message length in bits. */
+  h->block[n++] = 0x80;
+  if (n > 56) {
+    memset(h->block + n, 0, 64 - n);
+    compress(h->state, h->block);
+    n = 0;
+  }
+  memset(h->block + n, 0, 56 - n);
+  for (unsigned i = 0; i < 8; i++)
+    h->block[56 + i] = (uint8_t)(bitlen >> (56 - 8 * i));
+  compress(h->state, h->block);
+
+  for (unsigned i = 0; i < 8; i++)
+    store_be32(out + 4 * i, h->state[i]);
+
+  /* Wipe so a stale context cannot be silently continued. */
+  memset(h, 0, sizeof *h);
+}
+
+/* Format 32 digest bytes as 64 lowercase hex chars + NUL. */
+static void to_hex(const uint8_t digest[32], char hex[65]) {
+  static const char digits[] = "0123456789abcdef";
+  for (unsigned i = 0; i < 32; i++) {
+    hex[2 * i] = digits[digest[i] >> 4];
+    hex[2 * i + 1] = digits[digest[i] & 0x0fu];
+  }
+  hex[64] = '\0';
+}
+
+void sha256_final_hex(Sha256 *h, char hex[65]) {
+  uint8_t digest[32];
+  sha256_final(h, digest);
+  to_hex(digest, hex);
+}
+
+void sha256_hex(const void *data, size_t len, char hex[65]) {
+  Sha256 h;
+  sha256_init(&h);
+  sha256_update(&h, data, len);
+  sha256_final_hex(&h, hex);
+}
