@@ -87,7 +87,7 @@ void rule_alter_table(Analysis *a, Stmt *s) {
       const char *what;
       const Reason *why;
       if (column_def(a, t, cd, &what, &why) == ACT_ELIDE) {
-        drops[i] = (ElementDrop){true, arena_printf(a->arena, "ADD %s", what), why};
+        drops[i] = (ElementDrop){true, arena_printf(a->arena, "ADD COLUMN %s", what + 7), why};
         ndrop++;
       }
       continue;

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# install-deps.sh — installs what a fresh Debian 12 machine lacks to build
+# and test migc (as root, or through sudo). Idempotent.
+set -euo pipefail
+pkgs=(build-essential cmake pkg-config libpg-query-dev libpcre2-dev libprotobuf-c-dev
+      libpq-dev postgresql-15 postgresql-client-15 nodejs npm valgrind clang
+      libclang-rt-14-dev)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# a node/npm from elsewhere (e.g. /usr/local) is fine too
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  filtered=(); for p in "${missing[@]}"; do [[ $p == nodejs || $p == npm ]] || filtered+=("$p"); done
+  missing=("${filtered[@]}")
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=(); [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  echo "install-deps: installing ${missing[*]}"
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+# Debian starts a cluster on port 5432 when postgresql-15 is installed; the
+# tests start their own on private sockets and do not need it.
