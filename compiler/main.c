@@ -108,8 +108,8 @@ static void print_summary(Arena *a, const Compilation *c, const char *out) {
       files++;
       if (c->out.items[i].edits) edited++;
     }
-  printf("migc: %s -> %s (%s): %d migrations, %d changed\n", c->tree->display_root, out,
-         c->prof->name, files, edited);
+  printf("migc: %s -> %s (profile %s from %s): %d migrations, %d changed\n",
+         c->tree->display_root, out, c->prof->name, c->prof->path, files, edited);
   for (size_t i = 0; i < c->an->entries.len; i++) {
     const Entry *e = &c->an->entries.items[i];
     if (e->section == SEC_DOWN) continue;
@@ -158,9 +158,10 @@ static int run_compile(const Options *o, bool write) {
                       extdesc_name(p->ext), n->version);
         }
       }
-      if (dl.errors == 0 && write && emit_tree(a, &c, o->out, &dl) && !o->quiet)
+      bool text = strcmp(o->format, "text") == 0;
+      if (dl.errors == 0 && write && emit_tree(a, &c, o->out, &dl) && !o->quiet && text)
         print_summary(a, &c, o->out);
-      else if (dl.errors == 0 && !write && !o->quiet)
+      else if (dl.errors == 0 && !write && !o->quiet && text)
         print_summary(a, &c, "(check only)");
     }
   }

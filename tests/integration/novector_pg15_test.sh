@@ -64,6 +64,20 @@ state=$("${psql[@]}" -d compiled -At -c "select search_workflows('{1,2,3}'::real
 assert_contains "$state" "0A000" "stubbed function raises feature_not_supported"
 pass "stubbed search_workflows raises SQLSTATE 0A000"
 
+# 1b. the same with vector columns stubbed as real[] (a test profile)
+"$MIGC" build "$ROOT/migrations" --profile "$ROOT/tests/profiles/v1.0-stub" -o "$WORK/stub" -q \
+    || fail "migc build with the stub profile failed"
+mapfile -t stubbed < <(sorted "$WORK/stub")
+pg15_createdb stubbed
+if failed=$(apply_files stubbed "${stubbed[@]}"); then
+    pass "v1.0-stub tree: all ${#stubbed[@]} migrations applied"
+else
+    fail "v1.0-stub tree failed at $failed"
+fi
+assert_eq "real[]" "$("${psql[@]}" -d stubbed -At -c "select format_type(atttypid, atttypmod) from pg_attribute where attrelid = 'remediation_workflows'::regclass and attname = 'embedding'")" \
+    "remediation_workflows.embedding is stubbed as real[]"
+pass "stubbed columns exist as real[]"
+
 # 2. the canonical tree fails at its first vector statement
 mapfile -t canonical < <(sorted "$ROOT/migrations")
 pg15_createdb canonical
