@@ -46,6 +46,10 @@ typedef struct FileWork {
   size_t ntoks;
   VEC(Edit) edits;
   const char *eol; /* the file's line ending */
+  /* Why the file cannot run inside one transaction (NULL: it can), and
+   * where: CREATE INDEX CONCURRENTLY, VACUUM, its own BEGIN/COMMIT, ... */
+  const char *no_txn_reason;
+  int no_txn_at;
   int stmt_count;
 } FileWork;
 

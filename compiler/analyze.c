@@ -53,6 +53,48 @@ static void residual_check(Analysis *a, Stmt *s) {
   }
 }
 
+/* Statements PostgreSQL refuses inside a transaction block, or that the
+ * file uses to manage its own transactions. NULL when none applies. */
+static const char *needs_no_transaction(Analysis *a, const Stmt *s) {
+  const PgQuery__Node *n = s->node;
+  switch (n->node_case) {
+  case PG_QUERY__NODE__NODE_INDEX_STMT:
+    return n->index_stmt->concurrent ? "CREATE INDEX CONCURRENTLY" : NULL;
+  case PG_QUERY__NODE__NODE_DROP_STMT:
+    return n->drop_stmt->concurrent ? "DROP INDEX CONCURRENTLY" : NULL;
+  case PG_QUERY__NODE__NODE_VACUUM_STMT:
+    return n->vacuum_stmt->is_vacuumcmd ? "VACUUM" : NULL;
+  case PG_QUERY__NODE__NODE_REINDEX_STMT:
+    for (size_t i = 0; i < n->reindex_stmt->n_params; i++) {
+      const PgQuery__DefElem *d = n->reindex_stmt->params[i]->def_elem;
+      if (d && d->defname && strcmp(d->defname, "concurrently") == 0)
+        return "REINDEX CONCURRENTLY";
+    }
+    return NULL;
+  case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
+    return "its own transaction control (BEGIN/COMMIT)";
+  case PG_QUERY__NODE__NODE_CREATEDB_STMT: return "CREATE DATABASE";
+  case PG_QUERY__NODE__NODE_DROPDB_STMT: return "DROP DATABASE";
+  case PG_QUERY__NODE__NODE_ALTER_SYSTEM_STMT: return "ALTER SYSTEM";
+  case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT: {
+    /* ADD VALUE matters only when the file uses the new value afterwards */
+    const char *v = n->alter_enum_stmt->new_val;
+    if (!v || n->alter_enum_stmt->old_val) return NULL;
+    const FileWork *fw = a->fw;
+    for (size_t i = s->tok_hi; i < fw->ntoks; i++) {
+      const Token *t = &fw->toks[i];
+      if (t->kind != PG_QUERY__TOKEN__SCONST) continue;
+      size_t len = (size_t)(t->end - t->start);
+      if (len == strlen(v) + 2 && strncmp(fw->mig->src->bytes + t->start + 1, v, len - 2) == 0)
+        return "ALTER TYPE ... ADD VALUE used later in the same file";
+    }
+    return NULL;
+  }
+  default:
+    return NULL;
+  }
+}
+
 /* psql backslash commands are not SQL: report them before parsing so the
  * message says what they are. */
 static bool check_meta_commands(Analysis *a, const Section *sec) {
@@ -130,6 +172,10 @@ static void analyze_section(Analysis *a, const Section *sec) {
     fw->stmt_count++;
     rule_for(st.node->node_case)(a, &st);
     residual_check(a, &st);
+    if (sec->kind == SEC_UP && !fw->no_txn_reason && !covered_by_edit(a, st.start)) {
+      fw->no_txn_reason = needs_no_transaction(a, &st);
+      fw->no_txn_at = st.start;
+    }
     a->st = NULL;
   }
 }
@@ -152,6 +198,10 @@ Analysis *analyze_tree(Arena *ar, Tree *t, const Profile *p, DiagList *dl, FileW
     fw->index = (int)i;
     fw->eol = source_line_ending(fw->mig->src);
     a->fw = fw;
+    if (fw->mig->no_transaction) {
+      fw->no_txn_reason = "a \"-- +goose NO TRANSACTION\" annotation";
+      fw->no_txn_at = 0;
+    }
     for (int s = 0; s < fw->mig->nsections; s++) {
       const Section *sec = &fw->mig->sections[s];
       if (sec->kind == SEC_DOWN) {

@@ -87,6 +87,7 @@ bool compile_tree(Arena *a, Tree *t, const Profile *p, DiagList *dl, Compilation
     OutFile o = {0};
     o.relpath = m->relpath;
     o.source = m;
+    o.work = fw;
     o.edits = (int)fw->edits.len;
     if (header) {
       const char *h = header_for(a, c, m, fw->eol);
@@ -160,4 +161,19 @@ bool self_check(Arena *a, const Compilation *c, DiagList *dl) {
     }
   }
   return ok;
+}
+
+Catalog *catalog_at_version(Arena *a, Tree *t, const Profile *p, const char *version,
+                            DiagList *dl) {
+  Tree cut = *t;
+  if (version) {
+    cut.migs.len = 0;
+    while (cut.migs.len < t->migs.len &&
+           version_cmp(t->migs.items[cut.migs.len].version, version) <= 0)
+      cut.migs.len++;
+  }
+  int before = dl->errors;
+  FileWork *files;
+  Analysis *an = analyze_tree(a, &cut, p, dl, &files);
+  return dl->errors == before ? an->cat : NULL;
 }

@@ -18,6 +18,7 @@ typedef struct OutFile {
   char sha256[65];
   int edits;
   const Migration *source; /* NULL for passthrough files */
+  const FileWork *work;    /* its analysis, NULL for passthrough files */
 } OutFile;
 
 typedef struct Compilation {
@@ -37,6 +38,13 @@ bool compile_tree(Arena *a, Tree *t, const Profile *p, DiagList *dl, Compilation
 /* Re-parses and recompiles the output in memory; reports self-check errors
  * into dl. */
 bool self_check(Arena *a, const Compilation *c, DiagList *dl);
+
+/* The catalog as the profile's tree leaves it after migration `version`
+ * (NULL: the last). Objects the profile elided are present with action
+ * ACT_ELIDE; stubbed columns carry their stub type. NULL when the tree has
+ * errors (reported into dl). */
+Catalog *catalog_at_version(Arena *a, Tree *t, const Profile *p, const char *version,
+                            DiagList *dl);
 
 /* Total edits of a compilation (the self-check wants 0). */
 int compilation_edits(const Compilation *c);

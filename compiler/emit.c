@@ -72,6 +72,12 @@ const char *manifest_json(Arena *a, const Compilation *c, size_t *len) {
       json_kv_string(w, "version", o->source->version);
       json_kv_string(w, "source", o->source->src->path);
       json_kv_string(w, "source_sha256", o->source->sha256);
+      const FileWork *fw = o->work;
+      json_kv_bool(w, "transaction", !fw || !fw->no_txn_reason);
+      if (fw && fw->no_txn_reason) {
+        json_kv_string(w, "no_transaction_reason", fw->no_txn_reason);
+        json_kv_string(w, "no_transaction_at", origin_text(a, c, (Origin){fw->index, fw->no_txn_at}));
+      }
     } else {
       json_kv_string(w, "source", "passthrough");
     }

@@ -107,6 +107,8 @@ static void split_goose(Migration *m, DiagList *dl) {
                   "second \"-- +goose Up\" annotation");
         up_at = (long)ls;
         up_body = (long)next;
+      } else if (rlen == 14 && strncasecmp(rest, "NO TRANSACTION", 14) == 0) {
+        m->no_transaction = true;
       } else if (rlen == 4 && strncasecmp(rest, "down", 4) == 0) {
         if (down_at >= 0)
           diag_at(dl, SEV_ERROR, DR_GOOSE_ANNOTATION, m->src, (long)ls, (long)le,

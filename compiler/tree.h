@@ -29,6 +29,7 @@ typedef struct Migration {
   SourceFile *src;
   char sha256[65];
   bool goose;       /* has goose annotations */
+  bool no_transaction; /* "-- +goose NO TRANSACTION" */
   Section sections[2];
   int nsections;
 } Migration;
