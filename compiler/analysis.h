@@ -84,6 +84,7 @@ typedef struct Analysis {
   VEC(Entry) entries;
   VEC(Need) needs;
   bool note_needs; /* record minimum-version needs while collecting uses */
+  int seq;         /* statements seen so far, for catalog ordering */
 } Analysis;
 
 /* ---- classify.c: names, types and uses ---- */

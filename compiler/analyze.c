@@ -169,6 +169,7 @@ static void analyze_section(Analysis *a, const Section *sec) {
     if (semi < fw->ntoks && fw->toks[semi].kind == ';') st.semi_end = fw->toks[semi].end;
     st.first_edit = fw->edits.len;
     a->st = &st;
+    a->seq++;
     fw->stmt_count++;
     rule_for(st.node->node_case)(a, &st);
     residual_check(a, &st);

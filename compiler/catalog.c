@@ -19,6 +19,7 @@ struct Catalog {
   Slot *slots;
   size_t cap, used; /* used counts tombstones too */
   VEC(Object *) order;
+  VEC(Rename) renames;
 };
 
 static const char *kind_prefix(ObjKind k) {
@@ -220,10 +221,28 @@ Catalog *catalog_clone(Arena *a, const Catalog *src) {
     n->refs.items = NULL;
     n->refs.len = n->refs.cap = 0;
     for (size_t j = 0; j < o->refs.len; j++) VEC_PUSH(a, n->refs, o->refs.items[j]);
+    n->grants.items = NULL;
+    n->grants.len = n->grants.cap = 0;
+    for (size_t j = 0; j < o->grants.len; j++) VEC_PUSH(a, n->grants, o->grants.items[j]);
     insert_slot(c, object_key(a, n), n);
     VEC_PUSH(a, c->order, n);
   }
+  for (size_t i = 0; i < src->renames.len; i++) VEC_PUSH(a, c->renames, src->renames.items[i]);
   return c;
+}
+
+void catalog_log_rename(Catalog *c, ObjKind k, const char *schema, const char *table,
+                        const char *old_name, const char *new_name, int seq) {
+  Rename r = {k, arena_strdup(c->arena, schema), table ? arena_strdup(c->arena, table) : NULL,
+              arena_strdup(c->arena, old_name), arena_strdup(c->arena, new_name), seq};
+  VEC_PUSH(c->arena, c->renames, r);
+}
+
+void catalog_renames_after(const Catalog *c, int seq, const Rename **items, size_t *n) {
+  size_t i = 0;
+  while (i < c->renames.len && c->renames.items[i].seq <= seq) i++;
+  *items = c->renames.items + i;
+  *n = c->renames.len - i;
 }
 
 Column *object_column(Object *o, const char *name) {

@@ -12,6 +12,8 @@
 
 #include <stdbool.h>
 
+#include <pg_query/pg_query.pb-c.h>
+
 #include "arena.h"
 #include "profile.h"
 
@@ -45,6 +47,11 @@ typedef enum ObjKind {
 
 typedef struct Column {
   const char *name;
+  PgQuery__TypeName *type_node;  /* latest type, for regenerating DDL */
+  PgQuery__Node *default_expr;   /* latest default, NULL when none */
+  bool not_null;
+  const char *comment;           /* latest COMMENT ON COLUMN, NULL when none */
+  int seq;                       /* statement that created it */
   const char *type;   /* as written, e.g. "vector(384)" */
   bool ext;           /* type needs the extension */
   Action action;      /* ACT_ELIDE / ACT_STUB when ext and the extension is absent */
@@ -64,7 +71,21 @@ typedef struct Object {
   VEC(Column) cols;        /* tables, views, composite types */
   VEC(const char *) refs;  /* index/constraint: column names used */
   bool ext_type;           /* types: defined over an extension type */
+  PgQuery__Node *def;      /* defining statement (index, view, function,
+                              trigger, domain) or Constraint node */
+  int seq;                 /* statement that created it */
+  const char *comment;     /* latest COMMENT ON, NULL when none */
+  VEC(PgQuery__Node *) grants; /* GRANT/REVOKE statements naming it, in order */
 } Object;
+
+/* A rename, so definitions captured earlier can be regenerated with the
+ * names in force later. kind OBJ_TABLE covers every relation; a column
+ * rename has kind OBJ__COUNT and names its table. */
+typedef struct Rename {
+  ObjKind kind;
+  const char *schema, *table, *old_name, *new_name;
+  int seq;
+} Rename;
 
 typedef struct Catalog Catalog;
 
@@ -92,6 +113,11 @@ void catalog_each_owned(const Catalog *c, const char *table_key,
                         void (*fn)(Object *, void *), void *ud);
 /* Calls fn for every live object in creation order. */
 void catalog_each(const Catalog *c, void (*fn)(Object *, void *), void *ud);
+
+void catalog_log_rename(Catalog *c, ObjKind k, const char *schema, const char *table,
+                        const char *old_name, const char *new_name, int seq);
+/* Renames logged after seq, in order. */
+void catalog_renames_after(const Catalog *c, int seq, const Rename **items, size_t *n);
 
 const char *objkind_name(ObjKind k);
 const char *object_display(Arena *a, const Object *o); /* "action_patterns.embedding"-style */

@@ -6,8 +6,9 @@
 -- AI analysis can ask "what worked last time for something like this?".
 --
 -- Embeddings are produced by sentence-transformers/all-MiniLM-L6-v2 (384 dims).
+-- The extension version is pinned to what the staging image ships.
 
-CREATE EXTENSION IF NOT EXISTS vector;
+CREATE EXTENSION IF NOT EXISTS vector WITH VERSION '0.5.1';
 
 CREATE TABLE action_patterns (
     id                      BIGSERIAL PRIMARY KEY,

@@ -4,10 +4,8 @@
 -- Storage instead of writing to their own tables.  Each record carries a
 -- free-text summary and its embedding so the post-incident review can find
 -- similar past remediations.
---
--- The extension version is pinned to what the staging image ships.
 
-CREATE EXTENSION IF NOT EXISTS vector WITH VERSION '0.5.1';
+CREATE EXTENSION IF NOT EXISTS vector;
 
 CREATE TABLE remediation_audit (
     id                      BIGSERIAL PRIMARY KEY,

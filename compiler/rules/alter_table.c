@@ -139,9 +139,13 @@ void rule_alter_table(Analysis *a, Stmt *s) {
           }
         }
         c->type = new_type;
+        c->type_node = (PgQuery__TypeName *)nt;
         c->ext = new_ext;
         continue;
       }
+      if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault) c->default_expr = cmd->def;
+      if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull) c->not_null = true;
+      if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull) c->not_null = false;
       if (c->action == ACT_ELIDE) {
         const char *verb = st == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn ? "DROP COLUMN"
                                                                            : "ALTER COLUMN";
@@ -162,6 +166,8 @@ void rule_alter_table(Analysis *a, Stmt *s) {
       if (k->conname) {
         Object *ko = catalog_add(a->cat, OBJ_CONSTRAINT, t->schema, k->conname, tk);
         ko->origin = here(a, k->location);
+        ko->def = cmd->def;
+        ko->seq = a->seq;
         if (why && a->absent) {
           ko->action = ACT_ELIDE;
           ko->why = reason(a, why, "constraint %s elided", k->conname);

@@ -59,6 +59,7 @@ void rule_comment(Analysis *a, Stmt *s) {
       return;
     }
     if (c->action == ACT_ELIDE) why = c->why;
+    c->comment = x->comment;
     break;
   }
   case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
@@ -108,5 +109,6 @@ void rule_comment(Analysis *a, Stmt *s) {
   default:
     return;
   }
+  if (o) o->comment = x->comment;
   if (why) elide_stmt(a, arena_printf(a->arena, "COMMENT ON %s", what), why);
 }

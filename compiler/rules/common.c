@@ -135,6 +135,18 @@ Action column_def(Analysis *a, Object *t, const PgQuery__ColumnDef *cd, const ch
   Column *c = object_column(t, cd->colname);
   if (!c) c = object_add_column(a->arena, t, cd->colname);
   c->type = cd->type_name ? type_display(a, cd->type_name) : "?";
+  c->type_node = cd->type_name;
+  c->seq = a->seq;
+  c->not_null = cd->is_not_null;
+  c->default_expr = cd->raw_default;
+  for (size_t i = 0; i < cd->n_constraints; i++) {
+    const PgQuery__Node *n = cd->constraints[i];
+    if (n->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) continue;
+    if (n->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL) c->not_null = true;
+    if (n->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY) c->not_null = true;
+    if (n->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT)
+      c->default_expr = n->constraint->raw_expr;
+  }
   c->ext = cd->type_name && type_needs_ext(a, cd->type_name);
   c->origin = here(a, cd->location);
   c->action = ACT_KEEP;

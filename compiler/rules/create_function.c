@@ -123,6 +123,8 @@ void rule_create_function(Analysis *a, Stmt *s) {
   }
   if (!f) f = catalog_add(a->cat, OBJ_FUNCTION, schema, name, args);
   f->origin = here(a, s->start);
+  f->def = s->node;
+  f->seq = a->seq;
   f->action = ACT_KEEP;
   f->why = NULL;
   if (!why || !a->absent || dynamic_error) return;

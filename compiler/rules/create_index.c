@@ -63,6 +63,8 @@ void rule_create_index(Analysis *a, Stmt *s) {
   }
   ix = catalog_add(a->cat, OBJ_INDEX, schema, name, table_key(a, rv_schema(a, rv), rv->relname));
   ix->origin = here(a, s->start);
+  ix->def = s->node;
+  ix->seq = a->seq;
   ix->refs.items = refs.items;
   ix->refs.len = refs.len;
   ix->refs.cap = refs.cap;

@@ -28,6 +28,7 @@ void rule_create_table(Analysis *a, Stmt *s) {
   }
   t = catalog_add(a->cat, OBJ_TABLE, schema, rv->relname, NULL);
   t->origin = here(a, rv->location);
+  t->seq = a->seq;
   for (size_t i = 0; i < c->n_inh_relations; i++) {
     const PgQuery__Node *n = c->inh_relations[i];
     if (n->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) continue;
@@ -70,6 +71,8 @@ void rule_create_table(Analysis *a, Stmt *s) {
       Object *ko = catalog_add(a->cat, OBJ_CONSTRAINT, schema, k->conname,
                                table_key(a, schema, rv->relname));
       ko->origin = here(a, k->location);
+      ko->def = (PgQuery__Node *)e;
+      ko->seq = a->seq;
       if (why && a->absent) {
         ko->action = ACT_ELIDE;
         ko->why = reason(a, why, "constraint %s elided", k->conname);

@@ -27,6 +27,8 @@ void rule_create_trigger(Analysis *a, Stmt *s) {
   Object *g = catalog_get(a->cat, OBJ_TRIGGER, t->schema, x->trigname, tk);
   if (!g) g = catalog_add(a->cat, OBJ_TRIGGER, t->schema, x->trigname, tk);
   g->origin = here(a, s->start);
+  g->def = s->node;
+  g->seq = a->seq;
   const Reason *why = NULL;
   if (f && f->action == ACT_ELIDE) why = f->why;
   if (!why && t->action == ACT_ELIDE) why = t->why;

@@ -26,6 +26,8 @@ void rule_create_type(Analysis *a, Stmt *s) {
     qualified(a, x->domainname, x->n_domainname, &schema, &name);
     Object *ty = catalog_add(a->cat, OBJ_TYPE, schema, name, NULL);
     ty->origin = here(a, s->start);
+    ty->def = s->node;
+    ty->seq = a->seq;
     if (x->type_name && type_needs_ext(a, x->type_name)) {
       ty->ext_type = true;
       if (a->absent) {

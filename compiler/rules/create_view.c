@@ -43,6 +43,10 @@ void rule_create_view(Analysis *a, Stmt *s) {
   if (!v) v = catalog_add(a->cat, kind, schema, rv->relname, NULL);
   v->kind = kind;
   v->origin = here(a, rv->location);
+  v->def = s->node;
+  v->seq = a->seq;
+  v->comment = NULL;
+  v->grants.len = 0;
   v->action = ACT_KEEP;
   v->why = NULL;
   if (!why) return;

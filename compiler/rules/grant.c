@@ -65,6 +65,7 @@ void rule_grant(Analysis *a, Stmt *s) {
       if (!o) missing(a, DR_UNKNOWN_OBJECT, s->start, "function %s does not exist", disp);
       if (o && o->action == ACT_STUB) stub_types_in(a, &n->base);
     }
+    if (o) VEC_PUSH(a->arena, o->grants, s->node);
     if (o && o->action == ACT_ELIDE) {
       drops[i] = (ElementDrop){true, arena_printf(a->arena, "%s %s", objkind_name(o->kind), disp),
                                o->why};

@@ -13,6 +13,22 @@
 
 #include "../analysis.h"
 
+typedef struct RefRename {
+  const char *old_name, *new_name;
+} RefRename;
+
+static void rename_ref(Object *o, void *ud) {
+  RefRename *r = ud;
+  for (size_t i = 0; i < o->refs.len; i++)
+    if (strcmp(o->refs.items[i], r->old_name) == 0) o->refs.items[i] = r->new_name;
+}
+
+/* Indexes and constraints that use a column follow its rename. */
+static void rename_refs(Analysis *a, Object *t, const char *old_name, const char *new_name) {
+  RefRename r = {arena_strdup(a->arena, old_name), arena_strdup(a->arena, new_name)};
+  catalog_each_owned(a->cat, table_key(a, t->schema, t->name), rename_ref, &r);
+}
+
 void rule_rename(Analysis *a, Stmt *s) {
   const PgQuery__RenameStmt *x = s->node->rename_stmt;
   switch (x->rename_type) {
@@ -38,6 +54,8 @@ void rule_rename(Analysis *a, Stmt *s) {
     }
     if (c->action == ACT_ELIDE)
       elide_stmt(a, arena_printf(a->arena, "RENAME COLUMN %s.%s", t->name, c->name), c->why);
+    catalog_log_rename(a->cat, OBJ__COUNT, t->schema, t->name, c->name, x->newname, a->seq);
+    rename_refs(a, t, c->name, x->newname);
     c->name = arena_strdup(a->arena, x->newname);
     return;
   }
@@ -57,6 +75,7 @@ void rule_rename(Analysis *a, Stmt *s) {
     if (o->action == ACT_ELIDE)
       elide_stmt(a, arena_printf(a->arena, "RENAME %s %s", objkind_name(o->kind), o->name),
                  o->why);
+    catalog_log_rename(a->cat, OBJ_TABLE, o->schema, NULL, o->name, x->newname, a->seq);
     catalog_rename(a->cat, o, x->newname);
     return;
   }
