@@ -31,7 +31,7 @@
 #   PGPORT       port number naming the socket file (.s.PGSQL.PORT)
 #   PGUSER       postgres (the cluster's superuser, whatever the OS user)
 #   PGDATABASE   postgres
-#   PG15_PID     postmaster PID, read from DATA/postmaster.pid
+#   PG15_PID     postmaster PID (checked against DATA/postmaster.pid)
 #   PG15_DIR     the temp directory: data/ (PGDATA), postgres.log, the socket
 #   PG15_BINDIR  directory of the PostgreSQL 15 binaries (psql, createdb, ...)
 #
@@ -96,7 +96,7 @@ pg15_start() {
     local bindir=${PG15_BINDIR:-/usr/lib/postgresql/15/bin}
     local port=${PG15_PORT:-5432}
     local timeout=${PG15_START_TIMEOUT:-30}
-    local user bin pid tries
+    local user bin pid pmpid='' tries
 
     if [[ -n "${PG15_PID:-}" ]] && proc_alive "$PG15_PID"; then
         _pg15_err "a cluster is already running in this shell (PID $PG15_PID); call pg15_stop first"
@@ -105,7 +105,7 @@ pg15_start() {
     for bin in initdb postgres pg_isready psql createdb; do
         if [[ ! -x "$bindir/$bin" ]]; then
             _pg15_err "PostgreSQL 15 is not installed: $bindir/$bin not found"
-            _pg15_err "run the install step from README.md (apt-get install -y postgresql-15)"
+            _pg15_err "run the README install step: scripts/install-deps.sh (or apt-get install postgresql-15)"
             return 1
         fi
     done
@@ -158,19 +158,22 @@ pg15_start() {
         -c full_page_writes=off -c synchronous_commit=off) \
         >"$PG15_DIR/postgres.log" 2>&1 </dev/null &
     pid=$!
+    # Recorded at once, so an EXIT trap firing during the wait still stops it.
+    PG15_PID=$pid
 
     tries=$((timeout * 10))
     while :; do
         if ! proc_alive "$pid"; then
+            wait "$pid" 2>/dev/null || true
             _pg15_err "postgres exited during startup"
             _pg15_log_tail
             pg15_stop
             return 1
         fi
-        if [[ -z "$PG15_PID" && -s "$PG15_DIR/data/postmaster.pid" ]]; then
-            PG15_PID=$(head -n 1 "$PG15_DIR/data/postmaster.pid")
+        if [[ -z "$pmpid" && -s "$PG15_DIR/data/postmaster.pid" ]]; then
+            pmpid=$(head -n 1 "$PG15_DIR/data/postmaster.pid")
         fi
-        if [[ -n "$PG15_PID" ]] &&
+        if [[ -n "$pmpid" ]] &&
             "$bindir/pg_isready" -q -h "$PG15_DIR" -p "$port" -U postgres -d postgres &&
             "$bindir/psql" -h "$PG15_DIR" -p "$port" -U postgres -d postgres \
                 -X -q -A -t -c 'select 1' >/dev/null 2>&1; then
@@ -179,21 +182,18 @@ pg15_start() {
         if ((tries-- <= 0)); then
             _pg15_err "server not ready after ${timeout}s"
             _pg15_log_tail
-            PG15_PID=${PG15_PID:-$pid}
             pg15_stop
             return 1
         fi
         sleep 0.1
     done
-    if [[ "$PG15_PID" != "$pid" ]]; then
-        _pg15_err "postmaster.pid says $PG15_PID, but the started process is $pid"
-        PG15_PID=$pid
+    if [[ "$pmpid" != "$pid" ]]; then
+        _pg15_err "postmaster.pid says $pmpid, but the started process is $pid"
         pg15_stop
         return 1
     fi
 
     export PGHOST=$PG15_DIR PGPORT=$port PGUSER=postgres PGDATABASE=postgres
-    export PG15_PID
     return 0
 }
 

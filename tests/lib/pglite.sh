@@ -74,7 +74,7 @@ _pglite_install() {
     local bin="$_PGLITE_TESTS_DIR/node_modules/.bin/pglite-server"
     [[ -x "$bin" ]] && return 0
     if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
-        _pglite_err "node and npm are required for PGlite; run the install step from README.md"
+        _pglite_err "node and npm are required for PGlite; run the README install step: scripts/install-deps.sh"
         return 1
     fi
     _pglite_err "tests/node_modules missing: running npm ci in $_PGLITE_TESTS_DIR"
@@ -117,7 +117,7 @@ pglite_start() {
     elif command -v psql >/dev/null 2>&1; then
         PGLITE_PSQL=$(command -v psql)
     else
-        _pglite_err "psql not found; run the install step from README.md (postgresql-client-15)"
+        _pglite_err "psql not found; run the README install step: scripts/install-deps.sh"
         return 1
     fi
     export PGLITE_PSQL
