@@ -106,6 +106,11 @@ typedef struct Use {
 
 typedef VEC(Use) UseList;
 
+/* Visits every message of a protobuf tree, parents first; the visitor
+ * returns false to skip a message's children. */
+typedef bool (*PbVisit)(const ProtobufCMessage *m, void *ud);
+void pb_walk(const ProtobufCMessage *m, PbVisit fn, void *ud);
+
 /* Collects uses of the extension and of elided objects in a subtree. For
  * ColumnRef resolution, the relations named anywhere in the subtree count as
  * the FROM list. base is added to node locations (bodies parsed apart). */

@@ -147,9 +147,7 @@ void note_need(Analysis *a, ExtKind kind, const char *name, int location) {
 
 /* ---- the generic walk ---- */
 
-typedef bool (*Visit)(const ProtobufCMessage *m, void *ud);
-
-static void walk(const ProtobufCMessage *m, Visit fn, void *ud) {
+void pb_walk(const ProtobufCMessage *m, PbVisit fn, void *ud) {
   if (!m || !fn(m, ud)) return;
   const ProtobufCMessageDescriptor *d = m->descriptor;
   for (unsigned i = 0; i < d->n_fields; i++) {
@@ -159,13 +157,13 @@ static void walk(const ProtobufCMessage *m, Visit fn, void *ud) {
     if (f->label == PROTOBUF_C_LABEL_REPEATED) {
       size_t n = *(const size_t *)(base + f->quantifier_offset);
       ProtobufCMessage *const *arr = *(ProtobufCMessage *const *const *)(base + f->offset);
-      for (size_t k = 0; k < n; k++) walk(arr[k], fn, ud);
+      for (size_t k = 0; k < n; k++) pb_walk(arr[k], fn, ud);
     } else {
       if (f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) {
         uint32_t which = *(const uint32_t *)(base + f->quantifier_offset);
         if (which != f->id) continue;
       }
-      walk(*(ProtobufCMessage *const *)(base + f->offset), fn, ud);
+      pb_walk(*(ProtobufCMessage *const *)(base + f->offset), fn, ud);
     }
   }
 }
@@ -273,8 +271,8 @@ static bool uses_visit(const ProtobufCMessage *m, void *ud) {
 
 void collect_uses(Analysis *a, const ProtobufCMessage *root, int base, UseList *out) {
   UseCtx c = {a, base, out, {0}};
-  walk(root, rels_visit, &c);
-  walk(root, uses_visit, &c);
+  pb_walk(root, rels_visit, &c);
+  pb_walk(root, uses_visit, &c);
 }
 
 /* Decodes the content of a string-constant token: $tag$...$tag$, '...',

@@ -246,6 +246,13 @@ static void remove_tree(const char *path) {
 }
 
 bool emit_tree(Arena *a, const Compilation *c, const char *out_dir, DiagList *dl) {
+  size_t mlen;
+  const char *m = manifest_json(a, c, &mlen);
+  return emit_files(a, c->out.items, c->out.len, m, mlen, out_dir, dl);
+}
+
+bool emit_files(Arena *a, const OutFile *files, size_t nfiles, const char *manifest,
+                size_t mlen, const char *out_dir, DiagList *dl) {
   const char *out = absolute(a, out_dir);
   if (!out) {
     diag_path(dl, SEV_ERROR, DR_IO_ERROR, out_dir, 0, 0, "cannot resolve output directory");
@@ -260,8 +267,8 @@ bool emit_tree(Arena *a, const Compilation *c, const char *out_dir, DiagList *dl
     return false;
   }
   chmod(tmp, 0755);
-  for (size_t i = 0; i < c->out.len; i++) {
-    const OutFile *o = &c->out.items[i];
+  for (size_t i = 0; i < nfiles; i++) {
+    const OutFile *o = &files[i];
     if (!mkdirs_for(a, tmp, o->relpath) ||
         !write_file(arena_printf(a, "%s/%s", tmp, o->relpath), o->bytes, o->len)) {
       diag_path(dl, SEV_ERROR, DR_IO_ERROR, out_dir, 0, 0, "cannot write \"%s\": %s", o->relpath,
@@ -270,9 +277,7 @@ bool emit_tree(Arena *a, const Compilation *c, const char *out_dir, DiagList *dl
       return false;
     }
   }
-  size_t mlen;
-  const char *m = manifest_json(a, c, &mlen);
-  if (!write_file(arena_printf(a, "%s/%s", tmp, MIGC_MANIFEST), m, mlen)) {
+  if (!write_file(arena_printf(a, "%s/%s", tmp, MIGC_MANIFEST), manifest, mlen)) {
     diag_path(dl, SEV_ERROR, DR_IO_ERROR, out_dir, 0, 0, "cannot write the manifest: %s",
               strerror(errno));
     remove_tree(tmp);
@@ -296,4 +301,63 @@ bool emit_tree(Arena *a, const Compilation *c, const char *out_dir, DiagList *dl
   }
   remove_tree(tmp); /* now the old tree */
   return true;
+}
+
+const char *bridge_manifest_json(Arena *a, const Tree *t, const Profile *from,
+                                 const Profile *to, const Bridge *b, const OutFile *file,
+                                 size_t *len) {
+  JsonWriter *w = json_new();
+  json_begin_object(w);
+  json_kv_string(w, "migc", MIGC_VERSION);
+  json_kv_string(w, "kind", "upgrade-bridge");
+  json_key(w, "from");
+  json_begin_object(w);
+  json_kv_string(w, "name", from->name);
+  json_kv_string(w, "sha256", from->sha256);
+  json_end_object(w);
+  json_key(w, "profile");
+  json_begin_object(w);
+  json_kv_string(w, "name", to->name);
+  json_kv_string(w, "sha256", to->sha256);
+  json_kv_string(w, "extension", extdesc_name(to->ext));
+  json_kv_bool(w, "extension_present", to->ext_present);
+  json_end_object(w);
+  json_kv_string(w, "source", t->display_root);
+  json_kv_string(w, "at_version", b->version);
+  json_key(w, "sources");
+  json_begin_array(w);
+  for (size_t i = 0; i < t->migs.len; i++) {
+    if (version_cmp(t->migs.items[i].version, b->version) > 0) break;
+    json_begin_object(w);
+    json_kv_string(w, "source", t->migs.items[i].src->path);
+    json_kv_string(w, "source_sha256", t->migs.items[i].sha256);
+    json_end_object(w);
+  }
+  json_end_array(w);
+  json_key(w, "files");
+  json_begin_array(w);
+  json_begin_object(w);
+  json_kv_string(w, "path", file->relpath);
+  json_kv_string(w, "version", b->version);
+  json_kv_bool(w, "transaction", true);
+  json_kv_string(w, "sha256", file->sha256);
+  json_end_object(w);
+  json_end_array(w);
+  json_key(w, "decisions");
+  json_begin_array(w);
+  for (size_t i = 0; i < b->entries.len; i++) {
+    json_begin_object(w);
+    json_kv_string(w, "action", b->entries.items[i].action);
+    json_kv_string(w, "kind", b->entries.items[i].kind);
+    json_kv_string(w, "object", b->entries.items[i].object);
+    json_end_object(w);
+  }
+  json_end_array(w);
+  json_end_object(w);
+  size_t n;
+  const char *s = json_data(w, &n);
+  char *copy = arena_strndup(a, s, n);
+  json_free(w);
+  *len = n;
+  return copy;
 }

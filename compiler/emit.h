@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 #include "compile.h"
+#include "upgrade.h"
 
 #define MIGC_MANIFEST "migc.manifest.json"
 
@@ -24,5 +25,14 @@ bool emit_check_target(Arena *a, const char *input_dir, const char *out_dir, boo
 
 /* Writes the tree; returns false with diagnostics (nothing left behind). */
 bool emit_tree(Arena *a, const Compilation *c, const char *out_dir, DiagList *dl);
+
+/* Writes files plus a manifest text the same way. */
+bool emit_files(Arena *a, const OutFile *files, size_t nfiles, const char *manifest,
+                size_t mlen, const char *out_dir, DiagList *dl);
+
+/* The manifest of an upgrade bridge written as a one-file tree. */
+const char *bridge_manifest_json(Arena *a, const Tree *t, const Profile *from,
+                                 const Profile *to, const Bridge *b, const OutFile *file,
+                                 size_t *len);
 
 #endif

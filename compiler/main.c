@@ -10,6 +10,8 @@
 
 #include "compile.h"
 #include "emit.h"
+#include "sha256.h"
+#include "upgrade.h"
 
 static const char USAGE[] =
     "usage: migc <command> [options]\n"
@@ -17,10 +19,16 @@ static const char USAGE[] =
     "commands:\n"
     "  build SRC --profile P -o OUT   compile the tree SRC for profile P into OUT\n"
     "  check SRC --profile P          compile in memory and report diagnostics only\n"
+    "  upgrade SRC --from P --to Q [--at V] -o OUT\n"
+    "                                 write the bridge migration that turns a database\n"
+    "                                 built with P's tree up to V (default: the last)\n"
+    "                                 into one built with Q's tree\n"
     "  rules                          list the diagnostic rule ids\n"
     "\n"
     "options:\n"
     "  --profile NAME|PATH    a shipped profile (v1.0-novector, v2.0-vector) or a file\n"
+    "  --from, --to P         upgrade: the profiles on either side of the bridge\n"
+    "  --at VERSION           upgrade: the version the database is at\n"
     "  -o, --output DIR       where build writes the tree (replaced atomically)\n"
     "  --force                replace OUT even if it holds files migc did not write\n"
     "  --pgvector-version V   check: report each statement that needs a newer version\n"
@@ -33,7 +41,7 @@ static const char USAGE[] =
     "environment: MIGC_PROFILE_PATH (extra profile directories), NO_COLOR\n";
 
 typedef struct Options {
-  const char *cmd, *src, *profile, *out, *format, *min_version;
+  const char *cmd, *src, *profile, *out, *format, *min_version, *from, *to, *at;
   bool force, quiet;
 } Options;
 
@@ -75,6 +83,15 @@ static int parse_args(int argc, char **argv, Options *o) {
     } else if (strcmp(a, "--pgvector-version") == 0) {
       TAKE();
       o->min_version = val;
+    } else if (strcmp(a, "--from") == 0) {
+      TAKE();
+      o->from = val;
+    } else if (strcmp(a, "--to") == 0) {
+      TAKE();
+      o->to = val;
+    } else if (strcmp(a, "--at") == 0) {
+      TAKE();
+      o->at = val;
     } else if (strcmp(a, "--force") == 0) {
       o->force = true;
     } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
@@ -172,6 +189,67 @@ static int run_compile(const Options *o, bool write) {
   return rc;
 }
 
+static Profile *load_named(Arena *a, const char *name, DiagList *dl) {
+  const char *path = profile_find(a, name);
+  if (!path) {
+    Diag *d = diag_path(dl, SEV_ERROR, DR_USAGE, NULL, 0, 0, "profile \"%s\" not found", name);
+    diag_hint(dl, d, "Searched %s. Pass a path to use a profile file.", profile_search_path(a));
+    return NULL;
+  }
+  return profile_load(a, path, dl);
+}
+
+static int run_upgrade(const Options *o) {
+  if (!o->src) return usage_error("%s needs a source tree", o->cmd);
+  if (!o->from || !o->to) return usage_error("%s needs --from and --to profiles", o->cmd);
+  if (!o->out) return usage_error("%s needs -o OUT", o->cmd);
+  Arena *a = arena_new();
+  DiagList dl;
+  diags_init(&dl, a);
+  Profile *from = load_named(a, o->from, &dl);
+  Profile *to = load_named(a, o->to, &dl);
+  Tree t = {0};
+  Bridge b;
+  if (from && to && emit_check_target(a, o->src, o->out, o->force, &dl) &&
+      tree_read_dir(a, o->src, &t, &dl) &&
+      upgrade_bridge(a, &t, from, to, o->at, &dl, &b)) {
+    Sha256 h;
+    sha256_init(&h);
+    for (size_t i = 0; i < t.migs.len && version_cmp(t.migs.items[i].version, b.version) <= 0; i++)
+      sha256_update(&h, t.migs.items[i].sha256, 64);
+    char tree_hash[65];
+    sha256_final_hex(&h, tree_hash);
+    OutFile f = {0};
+    f.relpath = arena_printf(a, "%s_upgrade_%s_to_%s.sql", b.version, from->name, to->name);
+    f.bytes = arena_printf(a,
+                           "-- migc %s: upgrade bridge for %s at version %s, from profile %s "
+                           "to %s; do not edit\n"
+                           "-- migc: sources up to %s sha256 %s\n"
+                           "-- migc: profiles %s sha256 %s, %s sha256 %s\n\n%s",
+                           MIGC_VERSION, t.display_root, b.version, from->name, to->name,
+                           b.version, tree_hash, from->name, from->sha256, to->name, to->sha256,
+                           b.sql);
+    f.len = strlen(f.bytes);
+    sha256_hex(f.bytes, f.len, f.sha256);
+    size_t mlen;
+    const char *m = bridge_manifest_json(a, &t, from, to, &b, &f, &mlen);
+    if (emit_files(a, &f, 1, m, mlen, o->out, &dl) && !o->quiet &&
+        strcmp(o->format, "text") == 0) {
+      printf("migc: %s at %s: bridge %s -> %s written to %s/%s\n", t.display_root, b.version,
+             from->name, to->name, o->out, f.relpath);
+      for (size_t i = 0; i < b.entries.len; i++)
+        printf("  %-9s %-10s %s\n", b.entries.items[i].action, b.entries.items[i].kind,
+               b.entries.items[i].object);
+    }
+  }
+  int rc = dl.errors ? 1 : 0;
+  print_diags(&dl, o);
+  profile_free(from);
+  profile_free(to);
+  arena_free(a);
+  return rc;
+}
+
 int main(int argc, char **argv) {
   Options o;
   int rc = parse_args(argc, argv, &o);
@@ -182,6 +260,7 @@ int main(int argc, char **argv) {
   }
   if (strcmp(o.cmd, "build") == 0) rc = run_compile(&o, true);
   else if (strcmp(o.cmd, "check") == 0) rc = run_compile(&o, false);
+  else if (strcmp(o.cmd, "upgrade") == 0) rc = run_upgrade(&o);
   else if (strcmp(o.cmd, "rules") == 0) {
     for (int r = 0; r < DR__COUNT; r++)
       printf("%-32s %s\n", diag_rule_id((DiagRule)r), diag_rule_description((DiagRule)r));

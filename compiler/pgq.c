@@ -131,6 +131,44 @@ bool pgq_check_plpgsql(Arena *a, const char *stmt, size_t len, size_t base,
   return ok;
 }
 
+const char *pgq_deparse(Arena *a, PgQuery__Node *stmt, PgqError *err) {
+  PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
+  raw.stmt = stmt;
+  PgQuery__RawStmt *raws[1] = {&raw};
+  PgQuery__ParseResult pr = PG_QUERY__PARSE_RESULT__INIT;
+  pr.version = PG_VERSION_NUM;
+  pr.n_stmts = 1;
+  pr.stmts = raws;
+  size_t len = pg_query__parse_result__get_packed_size(&pr);
+  uint8_t *buf = arena_alloc(a, len + 1);
+  pg_query__parse_result__pack(&pr, buf);
+  PgQueryProtobuf pb = {len, (char *)buf};
+  pgq_used = true;
+  PgQueryDeparseResult r = pg_query_deparse_protobuf(pb);
+  const char *out = NULL;
+  if (r.error) {
+    err->message = arena_strdup(a, r.error->message ? r.error->message : "cannot deparse");
+    err->offset = -1;
+  } else {
+    out = arena_strdup(a, r.query);
+  }
+  pg_query_free_deparse_result(r);
+  return out;
+}
+
+PgQuery__TypeName *pgq_parse_type(Arena *a, const char *text) {
+  PgQuery__ParseResult *tree;
+  PgqError err;
+  const char *sql = arena_printf(a, "SELECT NULL::%s", text);
+  if (!pgq_parse(a, sql, strlen(sql), 0, &tree, &err) || tree->n_stmts != 1) return NULL;
+  PgQuery__Node *n = tree->stmts[0]->stmt;
+  if (n->node_case != PG_QUERY__NODE__NODE_SELECT_STMT || n->select_stmt->n_target_list != 1)
+    return NULL;
+  PgQuery__ResTarget *rt = n->select_stmt->target_list[0]->res_target;
+  if (!rt || !rt->val || rt->val->node_case != PG_QUERY__NODE__NODE_TYPE_CAST) return NULL;
+  return rt->val->type_cast->type_name;
+}
+
 void pgq_shutdown(void) {
   if (pgq_used) pg_query_exit();
   pgq_used = false;

@@ -45,6 +45,13 @@ bool pgq_scan(Arena *a, const char *text, size_t len, size_t base, Token **toks,
 bool pgq_check_plpgsql(Arena *a, const char *stmt, size_t len, size_t base,
                        PgqError *err);
 
+/* SQL text for one statement node (deparsed by libpg_query), in arena a;
+ * NULL with err filled when libpg_query cannot deparse it. */
+const char *pgq_deparse(Arena *a, PgQuery__Node *stmt, PgqError *err);
+
+/* Parses a type name as written ("real[]", "vector(768)"); NULL on error. */
+PgQuery__TypeName *pgq_parse_type(Arena *a, const char *text);
+
 /* Frees libpg_query's per-thread memory; call once at exit. */
 void pgq_shutdown(void);
 
