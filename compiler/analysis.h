@@ -85,6 +85,7 @@ typedef struct Analysis {
   VEC(Need) needs;
   bool note_needs; /* record minimum-version needs while collecting uses */
   int seq;         /* statements seen so far, for catalog ordering */
+  VEC(const char *) stub_checked; /* stub types already checked */
 } Analysis;
 
 /* ---- classify.c: names, types and uses ---- */
@@ -142,6 +143,11 @@ const char *type_display(Analysis *a, const PgQuery__TypeName *t);
 /* Normalized argument-type key of a function signature ("vector,int4"). */
 const char *type_key(Analysis *a, const PgQuery__TypeName *t);
 const char *func_args_key(Analysis *a, PgQuery__Node **params, size_t n, bool from_params);
+
+/* Checks once per type that a stub type exists: built in, or made by an
+ * earlier migration, and not itself an extension type. Reports at the
+ * profile's stub-type line. Returns whether it may be used. */
+bool stub_type_ok(Analysis *a, const char *type);
 
 /* Records a minimum-version need of an extension use. */
 void note_need(Analysis *a, ExtKind kind, const char *name, int location);

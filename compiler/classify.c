@@ -409,3 +409,51 @@ int find_dynamic_ext_sql(Analysis *a, const Token *toks, size_t n, const char *t
 const char *sconst_text(Analysis *a, const char *text, const Token *t, int *content_at) {
   return sconst_content(a, text, t, content_at);
 }
+
+/* Base types of pg_catalog that a stub may name without the parser mapping
+ * them (the parser turns SQL names like real or integer into pg_catalog.X). */
+static const char *const builtin_types[] = {
+    "bool", "bytea", "char", "name", "int8", "int2", "int4", "text", "oid", "json", "xml",
+    "float4", "float8", "money", "macaddr", "macaddr8", "inet", "cidr", "bpchar", "varchar",
+    "date", "time", "timestamp", "timestamptz", "interval", "timetz", "bit", "varbit", "numeric",
+    "uuid", "jsonb", "jsonpath", "point", "line", "lseg", "box", "path", "polygon", "circle",
+    "tsvector", "tsquery", "int4range", "int8range", "numrange", "tsrange", "tstzrange",
+    "daterange", "int4multirange", "int8multirange", "nummultirange", "datemultirange",
+    "tsmultirange", "tstzmultirange", "regclass", "regtype", "regproc", "pg_lsn", "citext",
+    NULL};
+
+bool stub_type_ok(Analysis *a, const char *type) {
+  for (size_t i = 0; i < a->stub_checked.len; i++)
+    if (strcmp(a->stub_checked.items[i], type) == 0) return true;
+  PgQuery__TypeName *t = pgq_parse_type(a->arena, type);
+  bool ok = t != NULL;
+  const char *name = t ? last_name(t->names, t->n_names) : type;
+  if (ok && !(t->n_names == 2 && str_node(t->names[0]) &&
+              strcmp(str_node(t->names[0]), "pg_catalog") == 0)) {
+    ok = false;
+    for (const char *const *b = builtin_types; *b; b++)
+      if (strcmp(*b, name) == 0) ok = true;
+    const char *schema = t->n_names >= 2 ? str_node(t->names[t->n_names - 2]) : a->default_schema;
+    Object *o = catalog_get(a->cat, OBJ_TYPE, schema, name, NULL);
+    if (o && o->action != ACT_ELIDE) ok = true;
+    if (extdesc_match(a->ext, EK_TYPE, name)) {
+      diag_path(a->dl, SEV_ERROR, DR_STUB_TYPE, a->prof->path, a->prof->stub_type_line,
+                a->prof->stub_type_col, "stub type \"%s\" needs extension %s itself", type,
+                extdesc_name(a->ext));
+      VEC_PUSH(a->arena, a->stub_checked, arena_strdup(a->arena, type));
+      return false;
+    }
+  }
+  if (!ok) {
+    Diag *d = diag_path(a->dl, SEV_ERROR, DR_STUB_TYPE, a->prof->path, a->prof->stub_type_line,
+                        a->prof->stub_type_col, "stub type \"%s\" does not exist on %s", type,
+                        a->prof->name);
+    diag_detail(a->dl, d, "It is neither built into PostgreSQL nor created by a migration before "
+                          "its first use in %s.",
+                a->fw ? a->fw->mig->src->path : "the tree");
+    diag_hint(a->dl, d, "Use a built-in type such as real[] or bytea, or create the type in an "
+                        "earlier migration.");
+  }
+  VEC_PUSH(a->arena, a->stub_checked, arena_strdup(a->arena, type));
+  return ok;
+}

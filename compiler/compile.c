@@ -126,7 +126,8 @@ bool self_check(Arena *a, const Compilation *c, DiagList *dl) {
   DiagList inner;
   diags_init(&inner, a);
   Tree t2 = {0};
-  t2.display_root = arena_printf(a, "%s (compiled for %s)", c->tree->display_root, c->prof->name);
+  t2.display_root = arena_printf(a, "%s [as compiled for %s]", c->tree->display_root,
+                                 c->prof->name);
   for (size_t i = 0; i < c->out.len; i++)
     if (c->out.items[i].source)
       tree_add_file(a, &t2, c->out.items[i].relpath, c->out.items[i].bytes, c->out.items[i].len,
@@ -135,9 +136,14 @@ bool self_check(Arena *a, const Compilation *c, DiagList *dl) {
   Compilation c2;
   bool ok = compile_tree(a, &t2, c->prof, &inner, &c2, false);
   if (!ok || inner.errors) {
+    /* the first error per file; later ones usually follow from it */
+    diags_sort(&inner);
+    const char *last_path = NULL;
     for (size_t i = 0; i < inner.items.len; i++) {
       Diag *d = &inner.items.items[i];
       if (d->severity != SEV_ERROR) continue;
+      if (last_path && d->path && strcmp(last_path, d->path) == 0) continue;
+      last_path = d->path;
       Diag *e = diag_path(dl, SEV_ERROR, DR_SELF_CHECK, d->path, 0, 0,
                           "compiled output fails its own check: %s [%s]", d->message,
                           diag_rule_id(d->rule));

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "conf.h"
+#include "pgq.h"
 #include "sha256.h"
 
 #ifndef MIGC_INSTALL_PROFILES
@@ -167,7 +168,16 @@ Profile *profile_load(Arena *a, const char *path, DiagList *dl) {
       p->ext_present = strcmp(l->words[2].text, "present") == 0;
     } else if (strcmp(k->text, "column") == 0) {
       const char *stub;
-      if (parse_action(path, l, 1, false, &p->column, &stub, dl)) p->column_stub_type = stub;
+      if (parse_action(path, l, 1, false, &p->column, &stub, dl)) {
+        p->column_stub_type = stub;
+        if (stub) {
+          p->stub_type_line = l->words[2].line;
+          p->stub_type_col = l->words[2].col;
+          if (!pgq_parse_type(a, stub))
+            diag_path(dl, SEV_ERROR, DR_STUB_TYPE, path, l->words[2].line, l->words[2].col,
+                      "\"%s\" is not a type name", stub);
+        }
+      }
     } else if (strcmp(k->text, "column-rule") == 0) {
       if (l->nwords < 3) {
         diag_path(dl, SEV_ERROR, DR_PROFILE_SYNTAX, path, k->line, k->col,
@@ -210,6 +220,11 @@ Profile *profile_load(Arena *a, const char *path, DiagList *dl) {
       p->stub_type = l->words[1].text;
       p->stub_type_line = l->words[1].line;
       p->stub_type_col = l->words[1].col;
+      if (!pgq_parse_type(a, p->stub_type)) {
+        Diag *d = diag_path(dl, SEV_ERROR, DR_STUB_TYPE, path, l->words[1].line, l->words[1].col,
+                            "\"%s\" is not a type name", p->stub_type);
+        diag_hint(dl, d, "Write a type as in CREATE TABLE, without blanks: real[], bytea, text.");
+      }
     } else if (strcmp(k->text, "relax-version") == 0) {
       yes_no(path, l, &p->relax_version, dl);
     } else if (strcmp(k->text, "if-not-exists") == 0) {

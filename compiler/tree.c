@@ -233,15 +233,15 @@ static int cmp_str(const void *a, const void *b) {
 static bool read_file(Arena *a, const char *path, char **bytes, size_t *len) {
   FILE *f = fopen(path, "rb");
   if (!f) return false;
-  VEC(char) buf = {0};
+  StrBuf sb;
+  sb_init(&sb, a);
   char chunk[65536];
   size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-    for (size_t i = 0; i < n; i++) VEC_PUSH(a, buf, chunk[i]);
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) sb_add(&sb, chunk, n);
   bool ok = !ferror(f);
   fclose(f);
-  *bytes = buf.items ? buf.items : arena_strdup(a, "");
-  *len = buf.len;
+  *bytes = sb.data ? sb.data : arena_strdup(a, "");
+  *len = sb.len;
   return ok;
 }
 
@@ -278,6 +278,14 @@ bool tree_read_dir(Arena *a, const char *dir, Tree *t, DiagList *dl) {
     if (S_ISDIR(st.st_mode)) {
       diag_path(dl, SEV_WARNING, DR_UNKNOWN_FILE, path, 0, 0,
                 "subdirectory ignored in a flat tree");
+      continue;
+    }
+    if ((size_t)st.st_size > MIGC_MAX_FILE_BYTES) {
+      Diag *big = diag_path(dl, SEV_ERROR, DR_FILE_TOO_LARGE, path, 0, 0,
+                            "file is %lld bytes; migc reads migrations up to %zu MiB",
+                            (long long)st.st_size, MIGC_MAX_FILE_BYTES >> 20);
+      diag_hint(dl, big, "Move bulk data out of the migration (COPY from a data file).");
+      ok = false;
       continue;
     }
     char *bytes;

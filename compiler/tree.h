@@ -15,6 +15,10 @@
 #include "diag.h"
 #include "source.h"
 
+/* Migration files larger than this are refused (a migration is reviewed
+ * by people; data loads belong in COPY files). */
+#define MIGC_MAX_FILE_BYTES ((size_t)64 * 1024 * 1024)
+
 typedef enum SectionKind { SEC_UP, SEC_DOWN } SectionKind;
 
 typedef struct Section {

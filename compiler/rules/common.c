@@ -27,6 +27,7 @@ static void stub_walk(Analysis *a, const ProtobufCMessage *m) {
   if (m->descriptor == &pg_query__type_name__descriptor) {
     const PgQuery__TypeName *t = (const void *)m;
     if (type_needs_ext(a, t)) {
+      stub_type_ok(a, a->prof->stub_type);
       Span s = type_span(a, t);
       edit_add(a, s.start, s.end, a->prof->stub_type);
     }
@@ -176,6 +177,7 @@ Action column_def(Analysis *a, Object *t, const PgQuery__ColumnDef *cd, const ch
     c->why = reason(a, leaf, "column %s elided", col_display(a, t, cd->colname));
     record(a, "elided", "column", col_display(a, t, cd->colname), c->origin, leaf);
   } else if (act == ACT_STUB) {
+    stub_type_ok(a, stub);
     c->stub_type = stub;
     c->why = reason(a, leaf, "column %s stubbed as %s", col_display(a, t, cd->colname), stub);
     Span s = type_span(a, cd->type_name);
