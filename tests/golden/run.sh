@@ -16,7 +16,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 cases_dir="$here/cases"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 pass=0; fail=0
+shopt -s nullglob
 if [ $# -gt 0 ]; then cases=("$@"); else cases=(); for d in "$cases_dir"/*/; do cases+=("$(basename "$d")"); done; fi
+[ ${#cases[@]} -gt 0 ] || { echo "no golden cases in $cases_dir"; exit 1; }
 for c in "${cases[@]}"; do
   dir="$cases_dir/$c"
   if [ -f "$dir/profile" ]; then prof="$dir/profile"; else prof=$(cat "$dir/profile.name"); fi
