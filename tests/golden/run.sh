@@ -21,7 +21,7 @@ if [ $# -gt 0 ]; then cases=("$@"); else cases=(); for d in "$cases_dir"/*/; do 
 [ ${#cases[@]} -gt 0 ] || { echo "no golden cases in $cases_dir"; exit 1; }
 for c in "${cases[@]}"; do
   dir="$cases_dir/$c"
-  if [ -f "$dir/profile" ]; then prof="$dir/profile"; else prof=$(cat "$dir/profile.name"); fi
+  if [ -f "$dir/profile" ]; then prof="./profile"; else prof=$(cat "$dir/profile.name"); fi
   out="$work/$c/out"; mkdir -p "$work/$c"
   # run from the case directory so paths in diagnostics are input/...
   (cd "$dir" && NO_COLOR=1 "$migc" build input --profile "$prof" -o "$out" -q) >"$work/$c/stdout" 2>"$work/$c/stderr"

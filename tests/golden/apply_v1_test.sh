@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+#
+# apply_v1_test.sh - applies the golden cases' compiled v1.0 trees to a real
+# PostgreSQL 15 (no pgvector), proving the expected trees are valid SQL there.
+#
+#     tests/golden/apply_v1_test.sh MIGC [CASE...]
+#
+# For each case in tests/golden/cases/ (or each CASE named):
+#   1. migc builds the case's input/ with its profile into a temp dir, from
+#      the case directory as run.sh does; the build must exit 0 and the tree
+#      must equal the case's expected/ (so what is applied is exactly what the
+#      golden expectations say);
+#   2. a fresh database is created in one throwaway cluster (tests/lib/pg15.sh);
+#   3. each .sql file of the tree, in numeric version order, is applied with
+#      psql -v ON_ERROR_STOP=1: only its goose Up section (tests/lib/goose_up.sh;
+#      a file without annotations is applied whole), in one transaction unless
+#      the manifest says the file cannot run in one.
+#   4. psql must have run at least one command over the whole case: this
+#      catches a tree psql would read as one long comment (line endings),
+#      so every applicable case keeps at least one statement.
+# Prints one PASS/FAIL/SKIP line per case and a closing "N passed, N failed"
+# line; exits 1 if any case failed.
+#
+# Skipped by design, with a SKIP line:
+#   - cases whose expected.diag says the build exits non-zero: there is no
+#     tree to apply (run.sh checks that nothing is written);
+#   - cases for a profile with the extension present (v2.0-vector, or a
+#     profile file saying "extension vector present"): they need pgvector,
+#     which plain PostgreSQL 15 lacks; applying them on PGlite+pgvector is
+#     another test.
+#
+# Needs postgresql-15. A cluster that cannot be started is a failure, never a
+# skip. Only the cluster this script starts is touched.
+
+set -uo pipefail
+
+if (($# < 1)); then
+    echo "usage: $0 MIGC [CASE...]" >&2
+    exit 2
+fi
+migc=$(realpath "$1") || exit 2
+shift
+here=$(cd "$(dirname "$0")" && pwd)
+lib="$here/../lib"
+cases_dir="$here/cases"
+
+# shellcheck source=../lib/pg15.sh
+source "$lib/pg15.sh"
+# shellcheck source=../lib/goose_up.sh
+source "$lib/goose_up.sh"
+
+work=$(mktemp -d)
+cleanup() {
+    pg15_stop
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+if ! pg15_start; then
+    echo "FAIL apply_v1: cannot start PostgreSQL 15" >&2
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+psql=("$PG15_BINDIR/psql" -X -v ON_ERROR_STOP=1)
+
+if (($# > 0)); then
+    cases=("$@")
+else
+    cases=()
+    for d in "$cases_dir"/*/; do cases+=("$(basename "$d")"); done
+fi
+
+# needs_extension CASE_DIR: 0 when the case's profile has the extension present.
+needs_extension() {
+    local dir=$1
+    if [[ -f "$dir/profile" ]]; then
+        grep -Eq '^[[:space:]]*extension[[:space:]]+[^[:space:]]+[[:space:]]+present([[:space:]]|#|$)' "$dir/profile"
+    else
+        grep -q 'v2\.0-vector' "$dir/profile.name"
+    fi
+}
+
+# versions_in_order TREE: the tree's .sql files, numeric version order.
+versions_in_order() {
+    local f
+    for f in "$1"/*.sql; do
+        [[ -e "$f" ]] || continue
+        f=$(basename "$f")
+        printf '%s\t%s\n' "$((10#${f%%[!0-9]*}))" "$f"
+    done | sort -n -k1,1 | cut -f2
+}
+
+pass=0 fail=0 skip=0 n=0
+for c in "${cases[@]}"; do
+    dir="$cases_dir/$c"
+    n=$((n + 1))
+    if [[ ! -d "$dir/input" ]]; then
+        echo "FAIL apply_v1/$c: no such case"
+        fail=$((fail + 1))
+        continue
+    fi
+    if [[ "$(head -n 1 "$dir/expected.diag" 2>/dev/null)" != "exit: 0" ]]; then
+        echo "SKIP apply_v1/$c: the build is expected to fail"
+        skip=$((skip + 1))
+        continue
+    fi
+    if needs_extension "$dir"; then
+        echo "SKIP apply_v1/$c: profile has the extension present (needs pgvector)"
+        skip=$((skip + 1))
+        continue
+    fi
+    if [[ -f "$dir/profile" ]]; then prof="$dir/profile"; else prof=$(<"$dir/profile.name"); fi
+    out="$work/$c/out"
+    mkdir -p "$work/$c"
+    (cd "$dir" && NO_COLOR=1 "$migc" build input --profile "$prof" -o "$out" -q) \
+        >"$work/$c/build.log" 2>&1
+    rc=$?
+    if ((rc != 0)); then
+        echo "FAIL apply_v1/$c: migc build exited $rc"
+        sed 's/^/    /' "$work/$c/build.log"
+        fail=$((fail + 1))
+        continue
+    fi
+    if [[ -d "$dir/expected" ]] && ! diff -ru "$dir/expected" "$out" >"$work/$c/tree.diff"; then
+        echo "FAIL apply_v1/$c: built tree differs from expected/ (run tests/golden/run.sh)"
+        head -n 40 "$work/$c/tree.diff" | sed 's/^/    /'
+        fail=$((fail + 1))
+        continue
+    fi
+    db="golden_$n"
+    if ! pg15_createdb "$db" >"$work/$c/createdb.log" 2>&1; then
+        echo "FAIL apply_v1/$c: createdb failed"
+        sed 's/^/    /' "$work/$c/createdb.log"
+        fail=$((fail + 1))
+        continue
+    fi
+    ok=1
+    applied=0
+    : >"$work/$c/tags"
+    while IFS= read -r f; do
+        single=(--single-transaction)
+        tx=$(jq -r --arg p "$f" '.files[] | select(.path == $p) | .transaction' \
+            "$out/migc.manifest.json" 2>/dev/null)
+        [[ "$tx" == false ]] && single=()
+        # stdout: one command tag per statement run (psql without -q)
+        if ! goose_up "$out/$f" | "${psql[@]}" "${single[@]}" -d "$db" -f - \
+            >>"$work/$c/tags" 2>"$work/$c/psql.log"; then
+            echo "FAIL apply_v1/$c: $f does not apply on PostgreSQL 15"
+            sed 's/^/    /' "$work/$c/psql.log"
+            ok=0
+            break
+        fi
+        applied=$((applied + 1))
+    done < <(versions_in_order "$out")
+    if ((ok && applied == 0)); then
+        echo "FAIL apply_v1/$c: the tree holds no migrations"
+        ok=0
+    fi
+    # Guards against a tree psql read as one big comment (line endings):
+    # psql must have run at least one command for the case.
+    if ((ok)) && ! grep -q '[A-Z]' "$work/$c/tags"; then
+        echo "FAIL apply_v1/$c: psql ran no command at all"
+        ok=0
+    fi
+    if ((ok)); then
+        echo "PASS apply_v1/$c ($applied migrations)"
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+    fi
+done
+echo "$pass passed, $fail failed"
+((fail == 0))

@@ -1,0 +1,8 @@
+-- migc 0.1.0: generated from input/002_vector_only.sql for profile v1.0-novector; do not edit
+-- migc: source sha256 8660a57d9faf9bcae495a5b85c9d50c7c0aa10046da954ce1f73dcce64c65327
+-- migc: profile v1.0-novector sha256 11a8fa96e66eb58cae4f3adc58468e28c1cc626c1464ef1dbab7a98d0080623f
+-- everything here needs pgvector: the file stays, as a no-op
+-- migc: elided CREATE EXTENSION vector: extension vector is absent in v1.0-novector
+-- migc: elided ALTER TABLE docs ADD COLUMN embedding vector(3): type vector(3) needs extension vector, absent in v1.0-novector
+-- migc: elided index docs_embedding_idx: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
+-- migc: elided COMMENT ON docs.embedding: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector

@@ -1,0 +1,7 @@
+-- migc 0.1.0: generated from input/002_ext_again.sql for profile v2.0-vector; do not edit
+-- migc: source sha256 5915f412cfbb473ef73e89e9dab09718ba14461298dfe2b4d5209ed78c67e0e0
+-- migc: profile v2.0-vector sha256 9bdfa9897296388f4220b940c5c6100d396fb6af7f9c80e99cbc48a56b45808a
+CREATE SCHEMA extensions;
+CREATE EXTENSION IF NOT EXISTS "vector" WITH SCHEMA extensions;
+CREATE EXTENSION IF NOT EXISTS plpgsql;
+CREATE INDEX docs_embedding_idx ON docs USING hnsw (embedding vector_cosine_ops);

@@ -1,0 +1,6 @@
+-- +goose Up
+CREATE EXTENSION IF NOT EXISTS vector;
+CREATE TABLE docs (id bigint PRIMARY KEY, title text, embedding vector(3));
+
+-- +goose Down
+DROP TABLE docs;

@@ -1,0 +1,16 @@
+-- migc 0.1.0: generated from input/002_vectors.sql for profile v1.0-novector; do not edit
+-- migc: source sha256 38bc3d55b1623f5c904060a98562dd1112b8ccf701b9bddf451d6418b4f3d79d
+-- migc: profile v1.0-novector sha256 11a8fa96e66eb58cae4f3adc58468e28c1cc626c1464ef1dbab7a98d0080623f
+-- +goose Up
+-- +goose StatementBegin
+-- migc: elided CREATE EXTENSION vector: extension vector is absent in v1.0-novector
+-- +goose StatementEnd
+ALTER TABLE docs /* migc: elided ADD COLUMN embedding vector(3): type vector(3) needs extension vector, absent in v1.0-novector */ ADD COLUMN lang text;
+-- migc: elided index docs_embedding_idx: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
+CREATE INDEX docs_lang_idx ON docs (lang);
+
+-- +goose Down
+-- migc: elided DROP index docs_embedding_idx: index docs_embedding_idx elided: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
+DROP INDEX docs_lang_idx;
+ALTER TABLE docs /* migc: elided DROP COLUMN embedding: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector */ DROP COLUMN lang;
+-- migc: elided DROP extension vector: extension vector is absent in v1.0-novector

@@ -1,0 +1,1 @@
+-- classic Mac line endingsCREATE EXTENSION IF NOT EXISTS vector;CREATE TABLE docs (    id bigint PRIMARY KEY,    title text,    embedding vector(3));CREATE INDEX docs_title_idx ON docs (title);CREATE INDEX docs_embedding_idx ON docs USING ivfflat (embedding vector_ip_ops);

@@ -1,0 +1,1 @@
+ALTER TABLE docs ADD COLUMN lang text, ADD COLUMN e2 vector(3);CREATE VIEW docs_v AS    SELECT id, embedding    FROM docs;COMMENT ON COLUMN docs.embedding IS 'model output';

@@ -1,0 +1,1 @@
+-- CR onlyCREATE TABLE docs (id int);-- commentCOMMENT ON COLUMN docs.nope IS 'x';

@@ -1,0 +1,2 @@
+-- 寸法テーブル
+CREATE TABLE "Maße" (id bigint PRIMARY KEY, "größe" numeric);

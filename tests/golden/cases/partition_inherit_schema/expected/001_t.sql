@@ -1,0 +1,14 @@
+-- migc 0.1.0: generated from input/001_t.sql for profile v1.0-novector; do not edit
+-- migc: source sha256 2196ae067dd75ade7af16bd6086fa754012b3bdfcb106a05137123f2fe18c2c3
+-- migc: profile v1.0-novector sha256 11a8fa96e66eb58cae4f3adc58468e28c1cc626c1464ef1dbab7a98d0080623f
+-- migc: elided CREATE EXTENSION vector: extension vector is absent in v1.0-novector
+CREATE SCHEMA app;
+CREATE TABLE app.events (
+    id bigint,
+    at date NOT NULL,
+    -- migc: elided column embedding vector(3): type vector(3) needs extension vector, absent in v1.0-novector
+    note text
+) PARTITION BY RANGE (at);
+CREATE TABLE app.events_2024 PARTITION OF app.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+-- migc: elided index events_2024_emb: column app.events.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
+-- migc: elided COMMENT ON events_2024.embedding: column app.events.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector

@@ -1,0 +1,19 @@
+-- migc 0.1.0: generated from input/001_t.sql for profile v1.0-novector; do not edit
+-- migc: source sha256 a14ae4fa3306e17abb4495523e477340174a089499d137f04d13394218f46aa6
+-- migc: profile v1.0-novector sha256 11a8fa96e66eb58cae4f3adc58468e28c1cc626c1464ef1dbab7a98d0080623f
+-- migc: elided CREATE EXTENSION vector: extension vector is absent in v1.0-novector
+CREATE TABLE a (
+    id bigint -- key, not null later
+    -- migc: elided column embedding vector(3): type vector(3) needs extension vector, absent in v1.0-novector -- last, after a comment with a comma
+);
+CREATE TABLE b (
+    id bigint
+    -- migc: elided column e1 vector(3): type vector(3) needs extension vector, absent in v1.0-novector
+    -- migc: elided column e2 vector(3): type vector(3) needs extension vector, absent in v1.0-novector
+);
+CREATE TABLE c (
+    -- migc: elided column e1 vector(3): type vector(3) needs extension vector, absent in v1.0-novector
+    -- migc: elided column e2 halfvec(4): type halfvec(4) needs extension vector, absent in v1.0-novector
+    id bigint
+);
+CREATE TABLE "Mixed Case" (/* migc: elided column Embedding vector(3): type vector(3) needs extension vector, absent in v1.0-novector */ "Id" int);

@@ -1,0 +1,14 @@
+-- migc 0.1.0: generated from input/002_views.sql for profile v1.0-novector; do not edit
+-- migc: source sha256 aab14ef096383d205c8803e6aad1bafb218e08a9618919d288d35980636e7718
+-- migc: profile v1.0-novector sha256 11a8fa96e66eb58cae4f3adc58468e28c1cc626c1464ef1dbab7a98d0080623f
+-- reads an elided column
+-- migc: elided view doc_vectors: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
+-- uses a vector operator on a literal
+-- migc: elided view doc_distances: operator <-> needs extension vector, absent in v1.0-novector
+-- coverage: counts rows with an embedding
+-- migc: elided view doc_coverage: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
+-- clean
+CREATE VIEW doc_titles AS SELECT id, title FROM docs;
+-- reads an elided view
+-- migc: elided view doc_vectors_recent: view doc_vectors elided: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
+-- migc: elided materialized view doc_vectors_mat: function vector_dims needs extension vector, absent in v1.0-novector

@@ -1,0 +1,11 @@
+COMMENT ON VIEW doc_coverage IS 'how many docs have embeddings';
+COMMENT ON VIEW doc_titles IS 'titles';
+COMMENT ON COLUMN doc_vectors.embedding IS 'the vector';
+GRANT SELECT ON doc_vectors, doc_titles TO PUBLIC;
+GRANT SELECT ON doc_coverage TO PUBLIC;
+GRANT SELECT (embedding) ON docs TO PUBLIC;
+REVOKE SELECT ON doc_vectors_recent FROM PUBLIC;
+ALTER VIEW doc_coverage RENAME TO doc_embedding_coverage;
+ALTER VIEW doc_embedding_coverage OWNER TO CURRENT_USER;
+DROP MATERIALIZED VIEW doc_vectors_mat;
+DROP VIEW doc_embedding_coverage;
