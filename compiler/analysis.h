@@ -116,6 +116,10 @@ void pb_walk(const ProtobufCMessage *m, PbVisit fn, void *ud);
  * ColumnRef resolution, the relations named anywhere in the subtree count as
  * the FROM list. base is added to node locations (bodies parsed apart). */
 void collect_uses(Analysis *a, const ProtobufCMessage *root, int base, UseList *out);
+/* The same where bare column names (and NEW./OLD. in triggers, and names
+ * qualified by the table's own name) mean columns of table t: CHECK
+ * constraints, index expressions and predicates, policies, trigger WHEN. */
+void collect_uses_in_table(Analysis *a, const ProtobufCMessage *root, Object *t, UseList *out);
 /* Token-level uses in a PL/pgSQL body (tokens of the body). */
 void collect_token_uses(Analysis *a, const Token *toks, size_t n, const char *text,
                         int base, UseList *out);

@@ -127,6 +127,14 @@ const char *func_args_key(Analysis *a, PgQuery__Node **items, size_t n, bool fro
 bool type_needs_ext(Analysis *a, const PgQuery__TypeName *t) {
   const char *n = last_name(t->names, t->n_names);
   if (!n) return false;
+  if (t->pct_type && t->n_names >= 2) {
+    /* table.column%TYPE: the column's type */
+    const char *schema, *table;
+    qualified(a, t->names, t->n_names - 1, &schema, &table);
+    Object *o = catalog_get(a->cat, OBJ_TABLE, schema, table, NULL);
+    Column *c = o ? object_column(o, n) : NULL;
+    return c && c->ext && (c->action != ACT_KEEP || !a->absent);
+  }
   if (t->n_names >= 2) {
     const char *s = str_node(t->names[t->n_names - 2]);
     if (s && strcmp(s, "pg_catalog") == 0) return false;
@@ -173,6 +181,7 @@ typedef struct UseCtx {
   int base;
   UseList *out;
   VEC(const PgQuery__RangeVar *) rels;
+  Object *implicit; /* table bare column names belong to, or NULL */
 } UseCtx;
 
 static void add_use(UseCtx *c, UseKind k, ExtKind ek, const char *name, int loc,
@@ -210,6 +219,12 @@ static void column_ref_use(UseCtx *c, const PgQuery__ColumnRef *cr) {
               cr->location, k->why);
       return;
     }
+  }
+  if (c->implicit && (!qual || strcmp(qual, c->implicit->name) == 0 ||
+                      strcmp(qual, "new") == 0 || strcmp(qual, "old") == 0)) {
+    Column *k = object_column(c->implicit, col);
+    if (k && k->action == ACT_ELIDE)
+      add_use(c, USE_COLUMN, EK_TYPE, col_display(a, c->implicit, col), cr->location, k->why);
   }
 }
 
@@ -269,8 +284,14 @@ static bool uses_visit(const ProtobufCMessage *m, void *ud) {
   return true;
 }
 
+void collect_uses_in_table(Analysis *a, const ProtobufCMessage *root, Object *t, UseList *out) {
+  UseCtx c = {a, 0, out, {0}, t};
+  pb_walk(root, rels_visit, &c);
+  pb_walk(root, uses_visit, &c);
+}
+
 void collect_uses(Analysis *a, const ProtobufCMessage *root, int base, UseList *out) {
-  UseCtx c = {a, base, out, {0}};
+  UseCtx c = {a, base, out, {0}, NULL};
   pb_walk(root, rels_visit, &c);
   pb_walk(root, uses_visit, &c);
 }
@@ -321,7 +342,7 @@ typedef struct ElidedCol {
 
 void collect_token_uses(Analysis *a, const Token *toks, size_t n, const char *text,
                         int base, UseList *out) {
-  UseCtx c = {a, 0, out, {0}};
+  UseCtx c = {a, 0, out, {0}, NULL};
   (void)base;
   VEC(const char *) idents = {0};
   for (size_t i = 0; i < n; i++) {

@@ -57,6 +57,11 @@ Span type_span(Analysis *a, const PgQuery__TypeName *t) {
     s.end = fw->toks[j].end;
     j = tok_next(fw, j);
   }
+  if (t->pct_type && j + 1 < fw->ntoks && fw->toks[j].kind == '%') {
+    j = tok_next(fw, j);
+    s.end = fw->toks[j].end;
+    return s;
+  }
   if (j < fw->ntoks && fw->toks[j].kind == '(' && t->n_typmods) {
     int depth = 0;
     for (; j < fw->ntoks; j = tok_next(fw, j)) {

@@ -10,6 +10,8 @@
 
 #include "compile.h"
 #include "emit.h"
+#include "runtime_main.h"
+#include "schema.h"
 #include "sha256.h"
 #include "upgrade.h"
 
@@ -24,6 +26,12 @@ static const char USAGE[] =
     "                                 built with P's tree up to V (default: the last)\n"
     "                                 into one built with Q's tree\n"
     "  rules                          list the diagnostic rule ids\n"
+    "  schema --db URL                describe a live schema, stable for diff\n"
+    "  apply TREE --db URL            apply TREE's pending migrations, recorded in a ledger\n"
+    "  status TREE --db URL           applied / pending / running / drifted, per migration\n"
+    "  verify TREE --db URL           compare the live schema with the tree's at the ledger\n"
+    "  adopt TREE --db URL [--version N]\n"
+    "                                 record migrations whose objects all exist (evidence)\n"
     "\n"
     "options:\n"
     "  --profile NAME|PATH    a shipped profile (v1.0-novector, v2.0-vector) or a file\n"
@@ -251,6 +259,11 @@ static int run_upgrade(const Options *o) {
 }
 
 int main(int argc, char **argv) {
+  if (argc > 1 && strcmp(argv[1], "schema") == 0) return migc_schema_main(argc - 2, argv + 2);
+  if (argc > 1 && strcmp(argv[1], "apply") == 0) return migc_apply_main(argc - 2, argv + 2);
+  if (argc > 1 && strcmp(argv[1], "status") == 0) return migc_status_main(argc - 2, argv + 2);
+  if (argc > 1 && strcmp(argv[1], "verify") == 0) return migc_verify_main(argc - 2, argv + 2);
+  if (argc > 1 && strcmp(argv[1], "adopt") == 0) return migc_adopt_main(argc - 2, argv + 2);
   Options o;
   int rc = parse_args(argc, argv, &o);
   if (rc >= 0) return rc;

@@ -55,7 +55,9 @@ static void drop_dependents(Object *o, void *ud) {
 void rule_alter_table(Analysis *a, Stmt *s) {
   const PgQuery__AlterTableStmt *x = s->node->alter_table_stmt;
   const PgQuery__RangeVar *rv = x->relation;
-  Object *t = find_relation(a, rv);
+  Object *t = x->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE
+                  ? catalog_get(a->cat, OBJ_TYPE, rv_schema(a, rv), rv->relname, NULL)
+                  : find_relation(a, rv);
   if (!t) {
     if (!x->missing_ok && schema_managed(a, rv_schema(a, rv)))
       missing(a, DR_UNKNOWN_TABLE, rv->location, "relation \"%s\" does not exist", rv->relname);
@@ -179,6 +181,28 @@ void rule_alter_table(Analysis *a, Stmt *s) {
                                               k->conname ? " " : "",
                                               k->conname ? k->conname : ""),
                                  why};
+        ndrop++;
+      }
+      continue;
+    }
+    if ((st == PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint && cmd->name) ||
+        (st == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterConstraint && cmd->def &&
+         cmd->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)) {
+      const char *kn = cmd->name ? cmd->name : cmd->def->constraint->conname;
+      Object *ko = kn ? catalog_get(a->cat, OBJ_CONSTRAINT, t->schema, kn, tk) : NULL;
+      if (ko && ko->action == ACT_ELIDE) {
+        drops[i] = (ElementDrop){true, arena_printf(a->arena, "%s CONSTRAINT %s",
+                                                    st == PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint
+                                                        ? "VALIDATE" : "ALTER", kn),
+                                 ko->why};
+        ndrop++;
+      }
+      continue;
+    }
+    if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_ClusterOn && cmd->name) {
+      Object *ix = catalog_get(a->cat, OBJ_INDEX, t->schema, cmd->name, NULL);
+      if (ix && ix->action == ACT_ELIDE) {
+        drops[i] = (ElementDrop){true, arena_printf(a->arena, "CLUSTER ON %s", cmd->name), ix->why};
         ndrop++;
       }
       continue;

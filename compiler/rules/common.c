@@ -26,6 +26,7 @@ static void stub_walk(Analysis *a, const ProtobufCMessage *m) {
   if (!m) return;
   if (m->descriptor == &pg_query__type_name__descriptor) {
     const PgQuery__TypeName *t = (const void *)m;
+    if (covered_by_edit(a, t->location)) return;
     if (type_needs_ext(a, t)) {
       stub_type_ok(a, a->prof->stub_type);
       Span s = type_span(a, t);
@@ -167,6 +168,23 @@ Action column_def(Analysis *a, Object *t, const PgQuery__ColumnDef *cd, const ch
                 k->pktable->relname);
     }
   }
+  if (!c->ext && a->absent) {
+    /* a plain column computed from elided columns or extension functions
+     * (GENERATED ALWAYS AS (vector_dims(embedding))) goes with them */
+    for (size_t i = 0; i < cd->n_constraints; i++) {
+      const PgQuery__Node *n = cd->constraints[i];
+      if (n->node_case != PG_QUERY__NODE__NODE_CONSTRAINT || !n->constraint->raw_expr) continue;
+      UseList uses = {0};
+      collect_uses_in_table(a, &n->constraint->raw_expr->base, t, &uses);
+      if (!uses.len) continue;
+      const Reason *leaf = use_reason(a, &uses.items[0]);
+      c->action = ACT_ELIDE;
+      c->why = reason(a, leaf, "column %s elided", col_display(a, t, cd->colname));
+      record(a, "elided", "column", col_display(a, t, cd->colname), c->origin, leaf);
+      *why = leaf;
+      return ACT_ELIDE;
+    }
+  }
   if (!c->ext || !a->absent) return ACT_KEEP;
   const char *stub;
   const char *qual = arena_printf(a->arena, "%s.%s.%s", t->schema, t->name, cd->colname);
@@ -224,26 +242,11 @@ const Reason *constraint_drop_reason(Analysis *a, Object *t, const PgQuery__Cons
       }
     }
   }
-  if (k->raw_expr || k->where_clause || k->n_exclusions) {
+  if (k->raw_expr || k->where_clause) {
     UseList uses = {0};
-    /* resolve bare column names against this table */
-    if (k->raw_expr) collect_uses(a, &k->raw_expr->base, 0, &uses);
-    for (size_t i = 0; i < uses.len; i++) return use_reason(a, &uses.items[i]);
-    if (k->raw_expr && a->absent) {
-      /* bare ColumnRefs in CHECK have no FROM: check this table's columns */
-      for (size_t i = 0; i < t->cols.len; i++) {
-        Column *c = &t->cols.items[i];
-        if (c->action != ACT_ELIDE) continue;
-        /* cheap textual test on the constraint's tokens */
-        size_t lo = tok_at(a->fw, k->location);
-        for (size_t j = lo; j < a->st->tok_hi; j++) {
-          const Token *tk = &a->fw->toks[j];
-          if ((size_t)(tk->end - tk->start) == strlen(c->name) &&
-              strncmp(a->fw->mig->src->bytes + tk->start, c->name, strlen(c->name)) == 0)
-            return c->why;
-        }
-      }
-    }
+    if (k->raw_expr) collect_uses_in_table(a, &k->raw_expr->base, t, &uses);
+    if (k->where_clause) collect_uses_in_table(a, &k->where_clause->base, t, &uses);
+    if (uses.len && a->absent) return use_reason(a, &uses.items[0]);
   }
   return NULL;
 }

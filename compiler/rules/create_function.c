@@ -145,6 +145,24 @@ void rule_create_function(Analysis *a, Stmt *s) {
   }
   f->action = ACT_STUB;
   f->why = reason(a, why, "%s %s stubbed", kind, disp);
+  /* defaults of stubbed parameters would not parse as the stub type: the
+   * stub raises anyway, so they become NULL */
+  Span *pel;
+  size_t pn;
+  if (paren_list(a, s->start, s->end, &pel, &pn, NULL)) {
+    size_t k = 0;
+    for (size_t i = 0; i < x->n_parameters && k < pn; i++) {
+      const PgQuery__FunctionParameter *p = x->parameters[i]->function_parameter;
+      if (!p || p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_TABLE) continue;
+      Span el = pel[k++];
+      if (!p->defexpr || !p->arg_type || !type_needs_ext(a, p->arg_type)) continue;
+      for (size_t j = tok_at(a->fw, el.start); j < a->fw->ntoks && a->fw->toks[j].start < el.end; j++)
+        if (a->fw->toks[j].kind == PG_QUERY__TOKEN__DEFAULT || a->fw->toks[j].kind == '=') {
+          edit_add(a, a->fw->toks[j].end, el.end, " NULL");
+          break;
+        }
+    }
+  }
   stub_types_in(a, &s->node->base);
   if (lang_opt) {
     size_t lt = tok_next(a->fw, tok_at(a->fw, lang_opt->location));

@@ -33,11 +33,16 @@ void rule_create_index(Analysis *a, Stmt *s) {
         missing(a, DR_UNKNOWN_COLUMN, rv->location,
                 "index \"%s\" names column \"%s\", which relation \"%s\" does not have",
                 x->idxname ? x->idxname : "?", ie->name, t->name);
-      if (!why && c && c->action == ACT_ELIDE) why = c->why;
+      if (!why && c && c->action != ACT_KEEP) why = c->why;
     }
     const char *oc = last_name(ie->opclass, ie->n_opclass);
     if (!why && oc && extdesc_match(a->ext, EK_OPCLASS, oc) && a->absent)
       why = ext_reason(a, arena_printf(a->arena, "operator class %s", oc));
+  }
+  for (size_t i = 0; i < x->n_index_including_params && !why; i++) {
+    const PgQuery__IndexElem *ie = x->index_including_params[i]->index_elem;
+    Column *c = ie && ie->name && t ? object_column(t, ie->name) : NULL;
+    if (c && c->action != ACT_KEEP) why = c->why;
   }
   if (!why && a->absent && x->access_method &&
       extdesc_match(a->ext, EK_ACCESS_METHOD, x->access_method))
@@ -46,8 +51,8 @@ void rule_create_index(Analysis *a, Stmt *s) {
     UseList uses = {0};
     for (size_t i = 0; i < x->n_index_params; i++)
       if (x->index_params[i]->index_elem && x->index_params[i]->index_elem->expr)
-        collect_uses(a, &x->index_params[i]->index_elem->expr->base, 0, &uses);
-    if (x->where_clause) collect_uses(a, &x->where_clause->base, 0, &uses);
+        collect_uses_in_table(a, &x->index_params[i]->index_elem->expr->base, t, &uses);
+    if (x->where_clause) collect_uses_in_table(a, &x->where_clause->base, t, &uses);
     if (uses.len) why = use_reason(a, &uses.items[0]);
   }
   const char *name = x->idxname

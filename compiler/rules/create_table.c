@@ -53,6 +53,19 @@ void rule_create_table(Analysis *a, Stmt *s) {
   size_t ndrop = 0;
   for (size_t i = 0; i < n; i++) {
     const PgQuery__Node *e = c->table_elts[i];
+    if (e->node_case == PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE && e->table_like_clause->relation) {
+      /* LIKE copies the source's columns as the target has them: elided
+       * columns are not there to copy */
+      Object *src = find_relation(a, e->table_like_clause->relation);
+      if (!src) {
+        if (schema_managed(a, rv_schema(a, e->table_like_clause->relation)))
+          missing(a, DR_UNKNOWN_TABLE, e->table_like_clause->relation->location,
+                  "relation \"%s\" does not exist", e->table_like_clause->relation->relname);
+        continue;
+      }
+      for (size_t k = 0; k < src->cols.len; k++) VEC_PUSH(a->arena, t->cols, src->cols.items[k]);
+      continue;
+    }
     if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
       const char *what;
       const Reason *why;

@@ -30,8 +30,18 @@ void rule_create_trigger(Analysis *a, Stmt *s) {
   g->def = s->node;
   g->seq = a->seq;
   const Reason *why = NULL;
-  if (f && f->action == ACT_ELIDE) why = f->why;
+  /* a stub raises: firing it would break every write to the table */
+  if (f && f->action != ACT_KEEP) why = f->why;
   if (!why && t->action == ACT_ELIDE) why = t->why;
+  for (size_t i = 0; i < x->n_columns && !why; i++) {
+    Column *c = str_node(x->columns[i]) ? object_column(t, str_node(x->columns[i])) : NULL;
+    if (c && c->action == ACT_ELIDE) why = c->why;
+  }
+  if (!why && x->when_clause && a->absent) {
+    UseList uses = {0};
+    collect_uses_in_table(a, &x->when_clause->base, t, &uses);
+    if (uses.len) why = use_reason(a, &uses.items[0]);
+  }
   if (why) {
     g->action = ACT_ELIDE;
     g->why = reason(a, why, "trigger %s elided", x->trigname);

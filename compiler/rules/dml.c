@@ -90,6 +90,51 @@ static void insert_stmt(Analysis *a, Stmt *s) {
       at = parens.end;
     }
   }
+  const PgQuery__OnConflictClause *oc = x->on_conflict_clause;
+  if (oc && oc->n_target_list && a->absent) {
+    ElementDrop *sets = arena_alloc(a->arena, (oc->n_target_list + 1) * sizeof *sets);
+    size_t nset = 0;
+    for (size_t i = 0; i < oc->n_target_list; i++) {
+      const PgQuery__ResTarget *rt = oc->target_list[i]->res_target;
+      Column *c = rt && rt->name ? object_column(t, rt->name) : NULL;
+      if (c && c->action == ACT_ELIDE) {
+        sets[i] = (ElementDrop){true, arena_printf(a->arena, "SET %s", c->name), c->why};
+        nset++;
+      }
+    }
+    if (nset) {
+      /* DO UPDATE SET ... [WHERE ...] */
+      size_t up = tok_at(a->fw, oc->location);
+      while (up < s->tok_hi && a->fw->toks[up].kind != PG_QUERY__TOKEN__UPDATE) up++;
+      size_t set = up;
+      while (set < s->tok_hi && a->fw->toks[set].kind != PG_QUERY__TOKEN__SET) set++;
+      static const char *const stop[] = {"where", "returning", NULL};
+      Span *el;
+      size_t n;
+      segments_until(a, tok_next(a->fw, set), stop, &el, &n);
+      if (n != oc->n_target_list || up >= s->tok_hi) {
+        diag_at(a->dl, SEV_ERROR, DR_INTERNAL, a->fw->mig->src, oc->location, oc->location,
+                "cannot split ON CONFLICT DO UPDATE SET into its %zu items", oc->n_target_list);
+        return;
+      }
+      if (nset == oc->n_target_list) {
+        /* nothing kept to update: the conflict leaves the row as it is */
+        int end = oc->where_clause ? s->end : el[n - 1].end;
+        if (x->n_returning_list) {
+          size_t r = tok_at(a->fw, el[n - 1].end);
+          while (r < s->tok_hi && a->fw->toks[r].kind != PG_QUERY__TOKEN__RETURNING) r++;
+          size_t before = r - 1;
+          while (before > set && tok_is_comment(&a->fw->toks[before])) before--;
+          end = a->fw->toks[before].end;
+        }
+        edit_add(a, a->fw->toks[up].start, end,
+                 arena_printf(a->arena, "NOTHING /* migc: elided DO UPDATE of %s: %s */",
+                              sets[0].what + 4, reason_text(a->arena, sets[0].why)));
+      } else {
+        elide_elements(a, el, n, sets);
+      }
+    }
+  }
   const Reason *why = a->absent ? remaining_use(a, &s->node->base) : NULL;
   if (why) elide_stmt(a, arena_printf(a->arena, "INSERT INTO %s", t->name), why);
 }

@@ -107,6 +107,16 @@ void rule_rename(Analysis *a, Stmt *s) {
     catalog_rename(a->cat, f, x->newname);
     return;
   }
+  case PG_QUERY__OBJECT_TYPE__OBJECT_ATTRIBUTE: {
+    if (!x->relation) return;
+    Object *ty = catalog_get(a->cat, OBJ_TYPE, rv_schema(a, x->relation), x->relation->relname, NULL);
+    Column *c = ty ? object_column(ty, x->subname) : NULL;
+    if (!c) return;
+    if (c->action == ACT_ELIDE)
+      elide_stmt(a, arena_printf(a->arena, "RENAME ATTRIBUTE %s.%s", ty->name, c->name), c->why);
+    c->name = arena_strdup(a->arena, x->newname);
+    return;
+  }
   case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
   case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
     const PgQuery__Node *obj = x->object;

@@ -7,4 +7,4 @@ CREATE TABLE docs (
     title text,
     embedding real[]
 );
--- migc: elided index docs_embedding_idx: operator class vector_cosine_ops needs extension vector, absent in test-stub
+-- migc: elided index docs_embedding_idx: column docs.embedding stubbed as real[]: type vector(384) needs extension vector, absent in test-stub

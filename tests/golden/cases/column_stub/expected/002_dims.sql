@@ -2,7 +2,7 @@
 -- migc: source sha256 6489dc9262f19c4735ac9b4ff7d63b64056e1eb103ca811c02b840a70d1403d8
 -- migc: profile test-stub sha256 3b1bf2684e9d900a8873fa1758a56a6c7dd006aa13c35ca86f2fba0f02460da3
 -- new model: 768 dimensions
--- migc: elided DROP index docs_embedding_idx: index docs_embedding_idx elided: operator class vector_cosine_ops needs extension vector, absent in test-stub
+-- migc: elided DROP index docs_embedding_idx: index docs_embedding_idx elided: column docs.embedding stubbed as real[]: type vector(384) needs extension vector, absent in test-stub
 ALTER TABLE docs /* migc: elided ALTER COLUMN embedding TYPE vector(768): column docs.embedding stubbed as real[]: type vector(384) needs extension vector, absent in test-stub */ ALTER COLUMN title SET NOT NULL;
--- migc: elided index docs_embedding_idx: operator class vector_cosine_ops needs extension vector, absent in test-stub
+-- migc: elided index docs_embedding_idx: column docs.embedding stubbed as real[]: type vector(384) needs extension vector, absent in test-stub
 ALTER TABLE docs ADD COLUMN summary_embedding real[];

@@ -6,7 +6,7 @@ CREATE TABLE items (
     id bigint PRIMARY KEY,
     title text NOT NULL,
     -- migc: elided column embedding vector(3): type vector(3) needs extension vector, absent in v1.0-novector
-    -- migc: elided constraint items_embedding_present: function vector_dims needs extension vector, absent in v1.0-novector
+    -- migc: elided constraint items_embedding_present: column items.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
     CONSTRAINT items_title_unique UNIQUE (title)
     -- migc: elided constraint items_embedding_unique: column items.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
 );
