@@ -171,8 +171,10 @@ static void analyze_section(Analysis *a, const Section *sec) {
     a->st = &st;
     a->seq++;
     fw->stmt_count++;
+    int errors_before = a->dl->errors;
     rule_for(st.node->node_case)(a, &st);
-    residual_check(a, &st);
+    if (a->dl->errors == errors_before) residual_check(a, &st);
+    else a->note_needs = false;
     if (sec->kind == SEC_UP && !fw->no_txn_reason && !covered_by_edit(a, st.start)) {
       fw->no_txn_reason = needs_no_transaction(a, &st);
       fw->no_txn_at = st.start;

@@ -188,7 +188,8 @@ static void add_use(UseCtx *c, UseKind k, ExtKind ek, const char *name, int loc,
                     const Reason *why) {
   Use u = {k, ek, name, loc >= 0 ? loc + c->base : -1, why};
   VEC_PUSH(c->a->arena, *c->out, u);
-  if (k == USE_EXT && c->a->note_needs) note_need(c->a, ek, name, u.location >= 0 ? u.location : c->a->st->start);
+  if (k == USE_EXT && ek != EK_TYPE && c->a->note_needs)
+    note_need(c->a, ek, name, u.location >= 0 ? u.location : c->a->st->start);
 }
 
 static bool rels_visit(const ProtobufCMessage *m, void *ud) {
@@ -234,8 +235,13 @@ static bool uses_visit(const ProtobufCMessage *m, void *ud) {
   const ProtobufCMessageDescriptor *d = m->descriptor;
   if (d == &pg_query__type_name__descriptor) {
     const PgQuery__TypeName *t = (const void *)m;
-    if (type_needs_ext(a, t))
+    if (type_needs_ext(a, t)) {
       add_use(c, USE_EXT, EK_TYPE, type_display(a, t), t->location, NULL);
+      /* versions are keyed by the bare name: halfvec(3) needs halfvec */
+      if (c->a->note_needs && !t->pct_type)
+        note_need(c->a, EK_TYPE, last_name(t->names, t->n_names),
+                  t->location >= 0 ? t->location + c->base : c->a->st->start);
+    }
   } else if (d == &pg_query__a__expr__descriptor) {
     const PgQuery__AExpr *e = (const void *)m;
     const char *op = last_name(e->name, e->n_name);
@@ -279,7 +285,7 @@ static bool uses_visit(const ProtobufCMessage *m, void *ud) {
   } else if (d == &pg_query__create_extension_stmt__descriptor) {
     const PgQuery__CreateExtensionStmt *e = (const void *)m;
     if (strcmp(e->extname, extdesc_name(a->ext)) == 0)
-      add_use(c, USE_EXT, EK_TYPE, e->extname, -1, NULL);
+      add_use(c, USE_EXT, EK__COUNT, e->extname, -1, NULL);
   }
   return true;
 }
@@ -363,6 +369,7 @@ void collect_token_uses(Analysis *a, const Token *toks, size_t n, const char *te
     if (extdesc_match(a->ext, EK_TYPE, id)) {
       /* a type name is followed by '(' only as a typmod: vector(3) */
       add_use(&c, USE_EXT, EK_TYPE, id, t->start, NULL);
+      if (a->note_needs) note_need(a, EK_TYPE, id, t->start);
     } else if (call && extdesc_match(a->ext, EK_FUNCTION, id)) {
       add_use(&c, USE_EXT, EK_FUNCTION, id, t->start, NULL);
     } else if (extdesc_match(a->ext, EK_ACCESS_METHOD, id) && i > 0 &&

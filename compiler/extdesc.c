@@ -35,7 +35,7 @@ struct ExtDesc {
 static const char *kind_names[EK__COUNT] = {"type", "operator", "function",
                                             "access-method", "opclass"};
 
-const char *extkind_name(ExtKind k) { return kind_names[k]; }
+const char *extkind_name(ExtKind k) { return k < EK__COUNT ? kind_names[k] : "extension"; }
 
 static int kind_from_word(const char *w) {
   for (int k = 0; k < EK__COUNT; k++)

@@ -18,17 +18,26 @@ void rule_create_table(Analysis *a, Stmt *s) {
   const PgQuery__RangeVar *rv = c->relation;
   const char *schema = rv_schema(a, rv);
   Object *t = catalog_get(a->cat, OBJ_TABLE, schema, rv->relname, NULL);
-  if (t) {
-    if (c->if_not_exists) return;
+  Object scratch;
+  if (t && c->if_not_exists) {
+    /* a no-op on the target, but its text must still compile: decide its
+     * elements against a scratch copy that the catalog never sees */
+    memset(&scratch, 0, sizeof scratch);
+    scratch.kind = OBJ_TABLE;
+    scratch.schema = schema;
+    scratch.name = rv->relname;
+    t = &scratch;
+  } else if (t) {
     Diag *d = diag_at(a->dl, SEV_ERROR, DR_DUPLICATE_OBJECT, a->fw->mig->src, rv->location,
                       rv->location, "relation \"%s\" already exists", rv->relname);
     diag_detail(a->dl, d, "It was created at %s.",
                 a->tree->migs.items[t->origin.mig].src->path);
     return;
+  } else {
+    t = catalog_add(a->cat, OBJ_TABLE, schema, rv->relname, NULL);
+    t->origin = here(a, rv->location);
+    t->seq = a->seq;
   }
-  t = catalog_add(a->cat, OBJ_TABLE, schema, rv->relname, NULL);
-  t->origin = here(a, rv->location);
-  t->seq = a->seq;
   for (size_t i = 0; i < c->n_inh_relations; i++) {
     const PgQuery__Node *n = c->inh_relations[i];
     if (n->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) continue;
@@ -80,7 +89,7 @@ void rule_create_table(Analysis *a, Stmt *s) {
     if (e->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) continue;
     const PgQuery__Constraint *k = e->constraint;
     const Reason *why = constraint_drop_reason(a, t, k);
-    if (k->conname) {
+    if (k->conname && t != &scratch) {
       Object *ko = catalog_add(a->cat, OBJ_CONSTRAINT, schema, k->conname,
                                table_key(a, schema, rv->relname));
       ko->origin = here(a, k->location);

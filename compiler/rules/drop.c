@@ -83,7 +83,9 @@ void rule_drop(Analysis *a, Stmt *s) {
       o = lookup_function(a, n->object_with_args, &disp);
       if (!o && !x->missing_ok)
         missing(a, DR_UNKNOWN_OBJECT, s->start, "function %s does not exist", disp);
-      if (o && o->action == ACT_STUB) stub_types_in(a, &n->base);
+      /* a stub has the stub signature; IF EXISTS of an unknown one is a
+       * no-op either way, but must parse on the target */
+      if ((o && o->action == ACT_STUB) || (!o && a->absent)) stub_types_in(a, &n->base);
     } else if (kind == OBJ_TYPE) {
       if (n->node_case != PG_QUERY__NODE__NODE_TYPE_NAME) continue;
       const char *schema, *name;

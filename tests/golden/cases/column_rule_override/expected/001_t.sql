@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/001_t.sql for profile test-column-rule; do not edit
 -- migc: source sha256 21b91a4ced6df28087af0a5b1b261798a541eaded79b8a83d2b5899ee0bb17ea
--- migc: profile test-column-rule sha256 8044739e4483cf620f258779cc2fd116086177eb44a1eed9b3d55de9d0ed0b8f
+-- migc: profile test-column-rule sha256 6c33952d76253c7a726d3c9666575f776f8dc40205df9a4ec763f4f6a8f1400f
 -- migc: elided CREATE EXTENSION vector: extension vector is absent in test-column-rule
 CREATE TABLE docs (
     id bigint PRIMARY KEY,

@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/002_use.sql for profile test-column-rule; do not edit
 -- migc: source sha256 cd698ec65d503985743c9d9892361da43dd676ea0be5f5d7e57bf4a75cd8c3f7
--- migc: profile test-column-rule sha256 8044739e4483cf620f258779cc2fd116086177eb44a1eed9b3d55de9d0ed0b8f
+-- migc: profile test-column-rule sha256 6c33952d76253c7a726d3c9666575f776f8dc40205df9a4ec763f4f6a8f1400f
 CREATE VIEW docs_plain AS SELECT id, embedding FROM docs;
 -- migc: elided view docs_titles: column docs.title_embedding elided: type vector(3) needs extension vector, absent in test-column-rule
 CREATE FUNCTION archive_embedded() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM archive WHERE embedding IS NOT NULL $$;

@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/001_t.sql for profile test-stub; do not edit
 -- migc: source sha256 e5ab13401c2775e27fa50c2bcbede53ac539b104f6c41e86d6cc9d74aac652e9
--- migc: profile test-stub sha256 3b1bf2684e9d900a8873fa1758a56a6c7dd006aa13c35ca86f2fba0f02460da3
+-- migc: profile test-stub sha256 53e218c50a28b55225a1d4ed725c75d68392f704e2680d75f88fa52d77f17580
 -- migc: elided CREATE EXTENSION vector: extension vector is absent in test-stub
 CREATE TABLE docs (
     id bigint PRIMARY KEY,

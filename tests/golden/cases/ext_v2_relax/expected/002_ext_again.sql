@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/002_ext_again.sql for profile v2.0-vector; do not edit
 -- migc: source sha256 5915f412cfbb473ef73e89e9dab09718ba14461298dfe2b4d5209ed78c67e0e0
--- migc: profile v2.0-vector sha256 9bdfa9897296388f4220b940c5c6100d396fb6af7f9c80e99cbc48a56b45808a
+-- migc: profile v2.0-vector sha256 11dd9891192b603fcfb7ef897efdd8f7d6005f8ae37212f2ed636088da404646
 CREATE SCHEMA extensions;
 CREATE EXTENSION IF NOT EXISTS "vector" WITH SCHEMA extensions;
 CREATE EXTENSION IF NOT EXISTS plpgsql;

@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/002_constraints.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 7e3728992c28238afe33221cb221a53110ca277f0a933439334c83e5680226b8
--- migc: profile v1.0-novector sha256 11a8fa96e66eb58cae4f3adc58468e28c1cc626c1464ef1dbab7a98d0080623f
+-- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
 SET search_path = public, extensions;
 CREATE TABLE items (
     id bigint PRIMARY KEY,

@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/001_t.sql for profile v2.0-vector; do not edit
 -- migc: source sha256 733046b0d5bee005c2e27117d23935c34228621ce6dcb4ebb2cbe8aab9b27862
--- migc: profile v2.0-vector sha256 9bdfa9897296388f4220b940c5c6100d396fb6af7f9c80e99cbc48a56b45808a
+-- migc: profile v2.0-vector sha256 11dd9891192b603fcfb7ef897efdd8f7d6005f8ae37212f2ed636088da404646
 -- +goose Up
 CREATE EXTENSION IF NOT EXISTS vector;
 CREATE TABLE docs (

@@ -1,5 +1,5 @@
 -- migc 0.1.0: generated from input/001_t.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 c8eea333e93d470ba7b7daf76b9c6a702a693bb212042fe348f51483aa9f52db
--- migc: profile v1.0-novector sha256 11a8fa96e66eb58cae4f3adc58468e28c1cc626c1464ef1dbab7a98d0080623f
+-- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
 -- migc: elided CREATE EXTENSION vector: extension vector is absent in v1.0-novector
 CREATE TABLE docs (id bigint PRIMARY KEY, title text, /* migc: elided column embedding vector(3): type vector(3) needs extension vector, absent in v1.0-novector */ created_at timestamptz DEFAULT now());
