@@ -86,6 +86,7 @@ typedef struct Analysis {
   bool note_needs; /* record minimum-version needs while collecting uses */
   int seq;         /* statements seen so far, for catalog ordering */
   VEC(const char *) stub_checked; /* stub types already checked */
+  VEC(const char *) do_names; /* identifiers of DO blocks that run DDL */
 } Analysis;
 
 /* ---- classify.c: names, types and uses ---- */
@@ -189,6 +190,9 @@ void elide_elements(Analysis *a, const Span *elems, size_t n, const ElementDrop 
 const Reason *use_reason(Analysis *a, const Use *u);
 /* Replaces every extension type in a subtree with the profile's stub type. */
 void stub_types_in(Analysis *a, const ProtobufCMessage *root);
+/* For a value stored into a stubbed column: '[1,2,3]' becomes '{1,2,3}'
+ * and casts to the extension type become casts to the stub type. */
+void stub_value(Analysis *a, const PgQuery__Node *value, const char *stub_type);
 /* The function an ObjectWithArgs names (NULL if none); fills display. */
 Object *lookup_function(Analysis *a, const PgQuery__ObjectWithArgs *owa, const char **display);
 /* Token index just past a (possibly qualified) name starting at token i. */

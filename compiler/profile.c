@@ -27,6 +27,7 @@ struct ColumnRule {
   pcre2_code *re;
   Action action;
   const char *stub_type;
+  long line, col;
 };
 
 static bool is_file(const char *p) {
@@ -93,8 +94,19 @@ static bool yes_no(const char *path, const ConfLine *l, bool *out, DiagList *dl)
   return false;
 }
 
+/* Words from..end joined by single blanks: "double precision[]". */
+static const char *join_words(Arena *a, const ConfLine *l, size_t from) {
+  StrBuf sb;
+  sb_init(&sb, a);
+  for (size_t k = from; k < l->nwords; k++) {
+    if (k > from) sb_addc(&sb, ' ');
+    sb_adds(&sb, l->words[k].text);
+  }
+  return sb_str(&sb);
+}
+
 /* Parses "elide" | "stub [TYPE]" | "keep" starting at word i. */
-static bool parse_action(const char *path, const ConfLine *l, size_t i, bool allow_keep,
+static bool parse_action(Arena *a, const char *path, const ConfLine *l, size_t i, bool allow_keep,
                          Action *act, const char **stub, DiagList *dl) {
   *stub = NULL;
   if (i >= l->nwords) {
@@ -108,9 +120,9 @@ static bool parse_action(const char *path, const ConfLine *l, size_t i, bool all
     *act = ACT_ELIDE;
   } else if (strcmp(w->text, "keep") == 0 && allow_keep && l->nwords == i + 1) {
     *act = ACT_KEEP;
-  } else if (strcmp(w->text, "stub") == 0 && l->nwords <= i + 2) {
+  } else if (strcmp(w->text, "stub") == 0) {
     *act = ACT_STUB;
-    if (l->nwords == i + 2) *stub = l->words[i + 1].text;
+    if (l->nwords > i + 1) *stub = join_words(a, l, i + 1);
   } else {
     Diag *d = diag_path(dl, SEV_ERROR, DR_PROFILE_SYNTAX, path, w->line, w->col,
                         "unknown action \"%s\" for \"%s\"", w->text, l->words[0].text);
@@ -168,7 +180,7 @@ Profile *profile_load(Arena *a, const char *path, DiagList *dl) {
       p->ext_present = strcmp(l->words[2].text, "present") == 0;
     } else if (strcmp(k->text, "column") == 0) {
       const char *stub;
-      if (parse_action(path, l, 1, false, &p->column, &stub, dl)) {
+      if (parse_action(a, path, l, 1, false, &p->column, &stub, dl)) {
         p->column_stub_type = stub;
         if (stub) {
           p->stub_type_line = l->words[2].line;
@@ -185,7 +197,7 @@ Profile *profile_load(Arena *a, const char *path, DiagList *dl) {
         continue;
       }
       ColumnRule *r = arena_alloc(a, sizeof *r);
-      if (!parse_action(path, l, 2, true, &r->action, &r->stub_type, dl)) continue;
+      if (!parse_action(a, path, l, 2, true, &r->action, &r->stub_type, dl)) continue;
       int err;
       PCRE2_SIZE off;
       r->re = pcre2_compile((PCRE2_SPTR)l->words[1].text, PCRE2_ZERO_TERMINATED, PCRE2_UTF,
@@ -197,10 +209,12 @@ Profile *profile_load(Arena *a, const char *path, DiagList *dl) {
                   l->words[1].col + (long)off, "pattern does not compile: %s", (char *)msg);
         continue;
       }
+      r->line = l->words[2].line;
+      r->col = l->words[2].col;
       VEC_PUSH(a, p->column_rules, r);
     } else if (strcmp(k->text, "function") == 0) {
       const char *stub;
-      if (parse_action(path, l, 1, false, &p->function, &stub, dl) && stub)
+      if (parse_action(a, path, l, 1, false, &p->function, &stub, dl) && stub)
         diag_path(dl, SEV_ERROR, DR_PROFILE_SYNTAX, path, l->words[2].line,
                   l->words[2].col, "functions take their stub type from \"stub-type\"");
     } else if (strcmp(k->text, "view") == 0 || strcmp(k->text, "index") == 0) {
@@ -212,12 +226,12 @@ Profile *profile_load(Arena *a, const char *path, DiagList *dl) {
         diag_hint(dl, d, "Write: %s elide.", k->text);
       }
     } else if (strcmp(k->text, "stub-type") == 0) {
-      if (l->nwords != 2) {
+      if (l->nwords < 2) {
         diag_path(dl, SEV_ERROR, DR_PROFILE_SYNTAX, path, k->line, k->col,
-                  "\"stub-type\" takes one type (no blanks: real[], bytea, text)");
+                  "\"stub-type\" takes a type: real[], bytea, double precision[]");
         continue;
       }
-      p->stub_type = l->words[1].text;
+      p->stub_type = join_words(a, l, 1);
       p->stub_type_line = l->words[1].line;
       p->stub_type_col = l->words[1].col;
       if (!pgq_parse_type(a, p->stub_type)) {
@@ -242,6 +256,14 @@ Profile *profile_load(Arena *a, const char *path, DiagList *dl) {
   if (!ext_name && dl->errors == before)
     diag_path(dl, SEV_ERROR, DR_PROFILE_SYNTAX, path, 1, 1,
               "profile has no \"extension NAME absent|present\" line");
+  for (size_t i = 0; i < p->column_rules.len && ext_name && !p->ext_present; i++)
+    if (p->column_rules.items[i]->action == ACT_KEEP) {
+      Diag *d = diag_path(dl, SEV_ERROR, DR_PROFILE_SYNTAX, path, p->column_rules.items[i]->line,
+                          p->column_rules.items[i]->col,
+                          "a column of extension %s cannot be kept when the extension is absent",
+                          ext_name);
+      diag_hint(dl, d, "Use elide, or stub followed by a type.");
+    }
   if (dl->errors == before && ext_name) {
     const char *file = arena_printf(a, "%s.ext", ext_name);
     const char *cand = arena_printf(a, "%s/%s", dir_of(a, path), file);

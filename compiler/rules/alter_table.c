@@ -125,6 +125,7 @@ void rule_alter_table(Analysis *a, Stmt *s) {
           if (act == ACT_STUB) {
             Span sp = type_span(a, nt);
             edit_add(a, sp.start, sp.end, stub);
+            stub_types_in(a, &cmd->def->base); /* USING x::vector(3) */
             c->action = ACT_STUB;
             c->stub_type = stub;
             c->why = reason(a, ext_reason(a, arena_printf(a->arena, "type %s", new_type)),
@@ -145,7 +146,10 @@ void rule_alter_table(Analysis *a, Stmt *s) {
         c->ext = new_ext;
         continue;
       }
-      if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault) c->default_expr = cmd->def;
+      if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault) {
+        c->default_expr = cmd->def;
+        if (c->action == ACT_STUB) stub_value(a, cmd->def, c->stub_type);
+      }
       if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull) c->not_null = true;
       if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull) c->not_null = false;
       if (c->action == ACT_ELIDE) {

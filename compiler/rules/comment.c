@@ -79,6 +79,7 @@ void rule_comment(Analysis *a, Stmt *s) {
     what = str_node(obj);
     if (what && strcmp(what, extdesc_name(a->ext)) == 0 && a->absent)
       why = reason(a, NULL, "extension %s is absent in %s", what, a->prof->name);
+    what = arena_printf(a->arena, "EXTENSION %s", what ? what : "?");
     break;
   }
   case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:

@@ -54,6 +54,32 @@ static void stub_walk(Analysis *a, const ProtobufCMessage *m) {
 
 void stub_types_in(Analysis *a, const ProtobufCMessage *root) { stub_walk(a, root); }
 
+/* '[1, 2.5]' -> '{1, 2.5}' when the token is a vector literal. */
+static void stub_literal(Analysis *a, int location) {
+  const FileWork *fw = a->fw;
+  size_t i = tok_at(fw, location);
+  if (i >= fw->ntoks || fw->toks[i].kind != PG_QUERY__TOKEN__SCONST) return;
+  const char *s = fw->mig->src->bytes + fw->toks[i].start;
+  size_t n = (size_t)(fw->toks[i].end - fw->toks[i].start);
+  if (n < 4 || s[0] != '\'' || s[1] != '[' || s[n - 2] != ']' || s[n - 1] != '\'') return;
+  char *t = arena_strndup(a->arena, s, n);
+  t[1] = '{';
+  t[n - 2] = '}';
+  edit_add(a, fw->toks[i].start, fw->toks[i].end, t);
+}
+
+void stub_value(Analysis *a, const PgQuery__Node *v, const char *stub_type) {
+  if (!v) return;
+  if (v->node_case == PG_QUERY__NODE__NODE_A_CONST && v->a_const->sval) {
+    stub_literal(a, v->a_const->location);
+  } else if (v->node_case == PG_QUERY__NODE__NODE_TYPE_CAST && v->type_cast->type_name &&
+             type_needs_ext(a, v->type_cast->type_name)) {
+    Span sp = type_span(a, v->type_cast->type_name);
+    if (!covered_by_edit(a, sp.start)) edit_add(a, sp.start, sp.end, stub_type);
+    stub_value(a, v->type_cast->arg, stub_type);
+  }
+}
+
 Object *lookup_function(Analysis *a, const PgQuery__ObjectWithArgs *owa, const char **display) {
   const char *schema, *name;
   qualified(a, owa->objname, owa->n_objname, &schema, &name);
@@ -126,6 +152,9 @@ void missing(Analysis *a, DiagRule rule, int at, const char *fmt, ...) {
   va_start(ap, fmt);
   const char *msg = arena_vprintf(a->arena, fmt, ap);
   va_end(ap);
+  /* a DO block may have made it (migc does not run PL/pgSQL) */
+  for (size_t i = 0; i < a->do_names.len; i++)
+    if (strstr(msg, arena_printf(a->arena, "\"%s\"", a->do_names.items[i]))) return;
   Diag *d = diag_at(a->dl, SEV_ERROR, rule, a->fw->mig->src, at, at, "%s", msg);
   diag_detail(a->dl, d, "No earlier migration creates it, so this migration fails on a "
                         "database built from the tree.");
@@ -200,6 +229,11 @@ Action column_def(Analysis *a, Object *t, const PgQuery__ColumnDef *cd, const ch
     c->why = reason(a, leaf, "column %s stubbed as %s", col_display(a, t, cd->colname), stub);
     Span s = type_span(a, cd->type_name);
     edit_add(a, s.start, s.end, stub);
+    stub_value(a, cd->raw_default, stub);
+    for (size_t i = 0; i < cd->n_constraints; i++)
+      if (cd->constraints[i]->node_case == PG_QUERY__NODE__NODE_CONSTRAINT &&
+          cd->constraints[i]->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT)
+        stub_value(a, cd->constraints[i]->constraint->raw_expr, stub);
     record(a, "stubbed", "column", col_display(a, t, cd->colname), c->origin,
            reason(a, leaf, "type replaced by %s", stub));
   } else {

@@ -34,6 +34,7 @@ static void insert_stmt(Analysis *a, Stmt *s) {
   /* positions of the target columns */
   size_t ncols = x->n_cols ? x->n_cols : t->cols.len;
   ElementDrop *drops = arena_alloc(a->arena, (ncols + 1) * sizeof *drops);
+  Column **stubs = arena_alloc(a->arena, (ncols + 1) * sizeof *stubs);
   size_t ndrop = 0;
   for (size_t i = 0; i < ncols; i++) {
     Column *c;
@@ -52,6 +53,17 @@ static void insert_stmt(Analysis *a, Stmt *s) {
       drops[i] = (ElementDrop){true, arena_printf(a->arena, "column %s", c->name), c->why};
       ndrop++;
     }
+    stubs[i] = c && c->action == ACT_STUB ? c : NULL;
+  }
+  const PgQuery__SelectStmt *vals =
+      x->select_stmt && x->select_stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT
+          ? x->select_stmt->select_stmt
+          : NULL;
+  for (size_t r = 0; vals && r < vals->n_values_lists; r++) {
+    const PgQuery__Node *row = vals->values_lists[r];
+    if (row->node_case != PG_QUERY__NODE__NODE_LIST) continue;
+    for (size_t i = 0; i < row->list->n_items && i < ncols; i++)
+      if (stubs[i]) stub_value(a, row->list->items[i], stubs[i]->stub_type);
   }
   if (ndrop && ndrop == ncols) {
     elide_stmt(a, arena_printf(a->arena, "INSERT INTO %s", t->name), drops[0].why);
@@ -62,10 +74,38 @@ static void insert_stmt(Analysis *a, Stmt *s) {
           ? x->select_stmt->select_stmt
           : NULL;
   if (ndrop) {
+    if (sel && !sel->n_values_lists && sel->n_target_list == ncols && x->n_cols &&
+        sel->op == PG_QUERY__SET_OPERATION__SETOP_NONE) {
+      Span *el;
+      size_t n;
+      if (paren_list(a, x->relation->location, s->end, &el, &n, NULL) && n == ncols)
+        elide_elements(a, el, n, drops);
+      size_t st = tok_at(a->fw, x->cols[x->n_cols - 1]->res_target->location);
+      while (st < s->tok_hi && a->fw->toks[st].kind != PG_QUERY__TOKEN__SELECT) st++;
+      st = tok_next(a->fw, st);
+      if (st < s->tok_hi && (a->fw->toks[st].kind == PG_QUERY__TOKEN__DISTINCT ||
+                             a->fw->toks[st].kind == PG_QUERY__TOKEN__ALL))
+        st = tok_next(a->fw, st);
+      static const char *const stop[] = {"from", "where", "group", "having", "window", "order",
+                                         "limit", "offset", "fetch", "for", "on", "returning",
+                                         NULL};
+      segments_until(a, st, stop, &el, &n);
+      if (n == ncols) {
+        elide_elements(a, el, n, drops);
+      } else {
+        diag_at(a->dl, SEV_ERROR, DR_INTERNAL, a->fw->mig->src, s->start, s->start,
+                "cannot split the SELECT list of INSERT INTO \"%s\"", t->name);
+        return;
+      }
+      const Reason *rest = a->absent ? remaining_use(a, &s->node->base) : NULL;
+      if (rest) elide_stmt(a, arena_printf(a->arena, "INSERT INTO %s", t->name), rest);
+      return;
+    }
     if (!sel || !sel->n_values_lists) {
       Diag *d = diag_at(a->dl, SEV_ERROR, DR_UNHANDLED_USE, a->fw->mig->src, s->start, s->start,
                         "INSERT ... SELECT writes elided columns of \"%s\"", t->name);
-      diag_hint(a->dl, d, "Write the elided columns in an UPDATE of their own.");
+      diag_hint(a->dl, d, "Name the columns (INSERT INTO t (a, b) SELECT ...) so migc can trim "
+                          "the elided ones, or write them in an UPDATE of their own.");
       return;
     }
     if (x->n_cols) {
@@ -160,6 +200,7 @@ static void update_stmt(Analysis *a, Stmt *s) {
       drops[i] = (ElementDrop){true, arena_printf(a->arena, "SET %s", c->name), c->why};
       ndrop++;
     }
+    if (c && c->action == ACT_STUB) stub_value(a, rt->val, c->stub_type);
   }
   if (ndrop && ndrop == x->n_target_list) {
     elide_stmt(a, arena_printf(a->arena, "UPDATE %s", t->name), drops[0].why);
@@ -186,6 +227,9 @@ void rule_dml(Analysis *a, Stmt *s) {
   }
   const Reason *why = a->absent ? remaining_use(a, &s->node->base) : NULL;
   if (why)
-    elide_stmt(a, s->node->node_case == PG_QUERY__NODE__NODE_DELETE_STMT ? "DELETE" : "SELECT",
+    elide_stmt(a, s->node->node_case == PG_QUERY__NODE__NODE_DELETE_STMT
+                      ? arena_printf(a->arena, "DELETE FROM %s",
+                                     s->node->delete_stmt->relation->relname)
+                      : "SELECT",
                why);
 }

@@ -107,6 +107,20 @@ void rule_do_block(Analysis *a, Stmt *s) {
   Token *toks;
   size_t n;
   if (!pgq_scan(a->arena, body, strlen(body), (size_t)at, &toks, &n, &err)) return;
+  /* a block that runs DDL may create what later migrations use */
+  bool ddl = false;
+  for (size_t i = 0; i < n; i++)
+    if (toks[i].kind == PG_QUERY__TOKEN__CREATE || toks[i].kind == PG_QUERY__TOKEN__ALTER ||
+        toks[i].kind == PG_QUERY__TOKEN__EXECUTE)
+      ddl = true;
+  for (size_t i = 0; ddl && i < n; i++)
+    if (toks[i].kind == PG_QUERY__TOKEN__IDENT) {
+      size_t len = (size_t)(toks[i].end - toks[i].start);
+      char *w = arena_strndup(a->arena, src + toks[i].start, len);
+      for (char *p = w; *p; p++)
+        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
+      VEC_PUSH(a->arena, a->do_names, w);
+    }
   RegionList guards = {0};
   guarded_regions(a, toks, n, src, &guards);
   const char *what;

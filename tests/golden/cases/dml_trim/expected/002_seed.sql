@@ -11,6 +11,6 @@ INSERT INTO docs (id, title) VALUES (6, 'six');
 UPDATE docs SET /* migc: elided SET embedding: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector */ score = 2 WHERE id = 3;
 UPDATE docs SET score = score + 1 /* migc: elided SET embedding: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector */;
 -- migc: elided UPDATE docs: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
--- migc: elided DELETE: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
+-- migc: elided DELETE FROM docs: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
 DELETE FROM docs WHERE id = 6;
 -- migc: elided UPDATE docs: operator <-> needs extension vector, absent in v1.0-novector

@@ -3,5 +3,5 @@
 -- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
 CREATE SCHEMA IF NOT EXISTS extensions;
 -- migc: elided CREATE EXTENSION vector: extension vector is absent in v1.0-novector
--- migc: elided COMMENT ON vector: extension vector is absent in v1.0-novector
+-- migc: elided COMMENT ON EXTENSION vector: extension vector is absent in v1.0-novector
 CREATE EXTENSION IF NOT EXISTS pgcrypto;

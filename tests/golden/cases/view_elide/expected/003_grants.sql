@@ -6,7 +6,7 @@ COMMENT ON VIEW doc_titles IS 'titles';
 -- migc: elided COMMENT ON doc_vectors.embedding: view doc_vectors elided: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
 GRANT SELECT ON /* migc: elided view doc_vectors: view doc_vectors elided: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector */ doc_titles TO PUBLIC;
 -- migc: elided GRANT on view doc_coverage: view doc_coverage elided: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
--- migc: elided GRANT on column privileges on docs: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
+-- migc: elided GRANT on columns of docs: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
 -- migc: elided REVOKE on view doc_vectors_recent: view doc_vectors_recent elided: view doc_vectors elided: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
 -- migc: elided RENAME view doc_coverage: view doc_coverage elided: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
 -- migc: elided ALTER view doc_embedding_coverage: view doc_coverage elided: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
