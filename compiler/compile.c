@@ -78,7 +78,8 @@ bool compile_tree(Arena *a, Tree *t, const Profile *p, DiagList *dl, Compilation
     const Migration *m = fw->mig;
     size_t len;
     const Edit *bad = NULL;
-    char *body = splice(a, m->src->bytes, m->src->len, fw->edits.items, fw->edits.len, &len, &bad);
+    char *body = splice(a, m->orig ? m->orig : m->src->bytes, m->src->len, fw->edits.items,
+                        fw->edits.len, &len, &bad);
     if (!body) {
       diag_at(dl, SEV_ERROR, DR_INTERNAL, m->src, bad->start, bad->end,
               "overlapping edits; migc would corrupt this file");
@@ -128,10 +129,10 @@ bool self_check(Arena *a, const Compilation *c, DiagList *dl) {
   Tree t2 = {0};
   t2.display_root = arena_printf(a, "%s [as compiled for %s]", c->tree->display_root,
                                  c->prof->name);
+  t2.layout = c->tree->layout;
   for (size_t i = 0; i < c->out.len; i++)
-    if (c->out.items[i].source)
-      tree_add_file(a, &t2, c->out.items[i].relpath, c->out.items[i].bytes, c->out.items[i].len,
-                    &inner);
+    tree_add_file(a, &t2, c->out.items[i].relpath, c->out.items[i].bytes, c->out.items[i].len,
+                  &inner);
   tree_finish(&t2, &inner);
   Compilation c2;
   bool ok = compile_tree(a, &t2, c->prof, &inner, &c2, false);

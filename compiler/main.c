@@ -10,8 +10,6 @@
 
 #include "compile.h"
 #include "emit.h"
-#include "runtime_main.h"
-#include "schema.h"
 #include "sha256.h"
 #include "upgrade.h"
 
@@ -26,15 +24,12 @@ static const char USAGE[] =
     "                                 built with P's tree up to V (default: the last)\n"
     "                                 into one built with Q's tree\n"
     "  rules                          list the diagnostic rule ids\n"
-    "  schema --db URL                describe a live schema, stable for diff\n"
-    "  apply TREE --db URL            apply TREE's pending migrations, recorded in a ledger\n"
-    "  status TREE --db URL           applied / pending / running / drifted, per migration\n"
-    "  verify TREE --db URL           compare the live schema with the tree's at the ledger\n"
-    "  adopt TREE --db URL [--version N]\n"
-    "                                 record migrations whose objects all exist (evidence)\n"
     "\n"
     "options:\n"
     "  --profile NAME|PATH    a shipped profile (v1.0-novector, v2.0-vector) or a file\n"
+    "  --layout NAME          flat (goose annotations allowed), golang-migrate, dbmate,\n"
+    "                         flyway, prisma, drizzle, supabase, postgrator (default:\n"
+    "                         detected from the file names)\n"
     "  --from, --to P         upgrade: the profiles on either side of the bridge\n"
     "  --at VERSION           upgrade: the version the database is at\n"
     "  -o, --output DIR       where build writes the tree (replaced atomically)\n"
@@ -50,6 +45,7 @@ static const char USAGE[] =
 
 typedef struct Options {
   const char *cmd, *src, *profile, *out, *format, *min_version, *from, *to, *at;
+  Layout layout;
   bool force, quiet;
 } Options;
 
@@ -91,6 +87,11 @@ static int parse_args(int argc, char **argv, Options *o) {
     } else if (strcmp(a, "--pgvector-version") == 0) {
       TAKE();
       o->min_version = val;
+    } else if (strcmp(a, "--layout") == 0) {
+      TAKE();
+      if (!layout_from_name(val, &o->layout) || o->layout == LAYOUT_AUTO)
+        return usage_error("unknown layout \"%s\" (flat, goose, golang-migrate, dbmate, "
+                           "flyway, prisma, drizzle, supabase, postgrator)", val);
     } else if (strcmp(a, "--from") == 0) {
       TAKE();
       o->from = val;
@@ -133,8 +134,9 @@ static void print_summary(Arena *a, const Compilation *c, const char *out) {
       files++;
       if (c->out.items[i].edits) edited++;
     }
-  printf("migc: %s -> %s (profile %s from %s): %d migrations, %d changed\n",
-         c->tree->display_root, out, c->prof->name, c->prof->path, files, edited);
+  printf("migc: %s (%s layout) -> %s (profile %s from %s): %d migrations, %d changed\n",
+         c->tree->display_root, layout_name(c->tree->layout), out, c->prof->name, c->prof->path,
+         files, edited);
   for (size_t i = 0; i < c->an->entries.len; i++) {
     const Entry *e = &c->an->entries.items[i];
     if (e->section == SEC_DOWN) continue;
@@ -169,7 +171,7 @@ static int run_compile(const Options *o, bool write) {
   p = profile_load(a, ppath, &dl);
   Tree t = {0};
   if (p && (!write || emit_check_target(a, o->src, o->out, o->force, &dl)) &&
-      tree_read_dir(a, o->src, &t, &dl)) {
+      tree_read_layout(a, o->src, o->layout, &t, &dl)) {
     Compilation c;
     if (compile_tree(a, &t, p, &dl, &c, true) && self_check(a, &c, &dl)) {
       if (o->min_version) {
@@ -219,7 +221,7 @@ static int run_upgrade(const Options *o) {
   Tree t = {0};
   Bridge b;
   if (from && to && emit_check_target(a, o->src, o->out, o->force, &dl) &&
-      tree_read_dir(a, o->src, &t, &dl) &&
+      tree_read_layout(a, o->src, o->layout, &t, &dl) &&
       upgrade_bridge(a, &t, from, to, o->at, &dl, &b)) {
     Sha256 h;
     sha256_init(&h);
@@ -259,11 +261,6 @@ static int run_upgrade(const Options *o) {
 }
 
 int main(int argc, char **argv) {
-  if (argc > 1 && strcmp(argv[1], "schema") == 0) return migc_schema_main(argc - 2, argv + 2);
-  if (argc > 1 && strcmp(argv[1], "apply") == 0) return migc_apply_main(argc - 2, argv + 2);
-  if (argc > 1 && strcmp(argv[1], "status") == 0) return migc_status_main(argc - 2, argv + 2);
-  if (argc > 1 && strcmp(argv[1], "verify") == 0) return migc_verify_main(argc - 2, argv + 2);
-  if (argc > 1 && strcmp(argv[1], "adopt") == 0) return migc_adopt_main(argc - 2, argv + 2);
   Options o;
   int rc = parse_args(argc, argv, &o);
   if (rc >= 0) return rc;

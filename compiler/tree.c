@@ -1,7 +1,12 @@
 /*
- * tree.c — tree reader for flat NNN_name.sql layouts with goose
- * annotations (see tree.h).
+ * tree.c — reading migration trees in every supported layout (see tree.h).
+ *
+ * The walk collects every file under the root (sorted, hidden files
+ * skipped); the layout decides which are migrations and how their names
+ * give version, name and direction. Annotations inside files (goose,
+ * dbmate) split Up from Down. Nothing here parses SQL.
  */
+#define _GNU_SOURCE
 #include "tree.h"
 
 #include <ctype.h>
@@ -13,12 +18,48 @@
 
 #include "sha256.h"
 
+static const char *const layout_names[LAYOUT__COUNT] = {
+    "auto", "flat", "golang-migrate", "dbmate", "flyway", "prisma", "drizzle", "supabase",
+    "postgrator"};
+
+const char *layout_name(Layout l) { return l < LAYOUT__COUNT ? layout_names[l] : "?"; }
+
+bool layout_from_name(const char *name, Layout *out) {
+  for (int i = 0; i < LAYOUT__COUNT; i++)
+    if (strcmp(name, layout_names[i]) == 0) {
+      *out = (Layout)i;
+      return true;
+    }
+  if (strcmp(name, "goose") == 0) {
+    *out = LAYOUT_FLAT;
+    return true;
+  }
+  return false;
+}
+
+/* Next numeric part of a version: digits up to '.' or '_'. */
+static const char *next_part(const char *s, const char **p, size_t *n) {
+  while (*s == '0' && isdigit((unsigned char)s[1])) s++;
+  *p = s;
+  *n = 0;
+  while (s[*n] && s[*n] != '.' && s[*n] != '_') (*n)++;
+  s += *n;
+  return *s ? s + 1 : s;
+}
+
 int version_cmp(const char *a, const char *b) {
-  while (*a == '0' && a[1]) a++;
-  while (*b == '0' && b[1]) b++;
-  size_t la = strlen(a), lb = strlen(b);
-  if (la != lb) return la < lb ? -1 : 1;
-  return strcmp(a, b);
+  while (*a || *b) {
+    const char *pa, *pb;
+    size_t na, nb;
+    if (!*a) return -1;
+    if (!*b) return 1;
+    a = next_part(a, &pa, &na);
+    b = next_part(b, &pb, &nb);
+    if (na != nb) return na < nb ? -1 : 1;
+    int c = strncmp(pa, pb, na);
+    if (c) return c < 0 ? -1 : 1;
+  }
+  return 0;
 }
 
 /* Returns the byte offset of the first invalid UTF-8 sequence, or -1. */
@@ -56,17 +97,139 @@ static long utf8_invalid_at(const char *s, size_t n) {
   return -1;
 }
 
-/* Parses "NNN_name.sql"; returns false when relpath is not a migration. */
-static bool parse_flat_name(Arena *a, const char *base, const char **version,
-                            const char **name) {
-  size_t n = strlen(base);
-  if (n < 6 || strcmp(base + n - 4, ".sql") != 0) return false;
-  size_t d = 0;
-  while (isdigit((unsigned char)base[d])) d++;
-  if (d == 0 || base[d] != '_') return false;
-  *version = arena_strndup(a, base, d);
-  *name = arena_strndup(a, base + d + 1, n - 4 - d - 1);
+static bool all_digits(const char *s, size_t n) {
+  if (n == 0) return false;
+  for (size_t i = 0; i < n; i++)
+    if (!isdigit((unsigned char)s[i])) return false;
   return true;
+}
+
+static bool ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = strlen(suffix);
+  return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+typedef struct NameInfo {
+  const char *version, *name;
+  bool down, repeatable;
+} NameInfo;
+
+/* DIGITS_name.sql */
+static bool digits_name(Arena *a, const char *base, NameInfo *ni) {
+  if (!ends_with(base, ".sql")) return false;
+  size_t n = strlen(base), d = 0;
+  while (isdigit((unsigned char)base[d])) d++;
+  if (d == 0 || base[d] != '_' || d + 1 + 4 >= n + 1) return false;
+  ni->version = arena_strndup(a, base, d);
+  ni->name = arena_strndup(a, base + d + 1, n - 4 - d - 1);
+  return true;
+}
+
+/* Classifies relpath under layout; false for pass-through files. */
+static bool classify(Arena *a, Layout layout, const char *relpath, NameInfo *ni) {
+  memset(ni, 0, sizeof *ni);
+  const char *slash = strrchr(relpath, '/');
+  const char *base = slash ? slash + 1 : relpath;
+  size_t n = strlen(base);
+  switch (layout) {
+  case LAYOUT_FLAT:
+  case LAYOUT_DBMATE:
+  case LAYOUT_DRIZZLE:
+    return !slash && digits_name(a, base, ni);
+  case LAYOUT_SUPABASE:
+    return strncmp(relpath, "supabase/migrations/", 20) == 0 && !strchr(relpath + 20, '/') &&
+           digits_name(a, base, ni);
+  case LAYOUT_GOLANG_MIGRATE: {
+    if (slash) return false;
+    bool up = ends_with(base, ".up.sql"), down = ends_with(base, ".down.sql");
+    if (!up && !down) return false;
+    size_t d = 0;
+    while (isdigit((unsigned char)base[d])) d++;
+    if (d == 0 || base[d] != '_') return false;
+    size_t tail = up ? 7 : 9;
+    ni->version = arena_strndup(a, base, d);
+    ni->name = arena_strndup(a, base + d + 1, n - tail - d - 1);
+    ni->down = down;
+    return true;
+  }
+  case LAYOUT_POSTGRATOR: {
+    if (slash || !ends_with(base, ".sql")) return false;
+    size_t d = 0;
+    while (isdigit((unsigned char)base[d])) d++;
+    if (d == 0 || base[d] != '.') return false;
+    const char *rest = base + d + 1;
+    bool down = strncmp(rest, "undo.", 5) == 0;
+    if (!down && strncmp(rest, "do.", 3) != 0) return false;
+    rest += down ? 5 : 3;
+    ni->version = arena_strndup(a, base, d);
+    ni->name = arena_strndup(a, rest, strlen(rest) - 4);
+    ni->down = down;
+    return true;
+  }
+  case LAYOUT_FLYWAY: {
+    if (slash || !ends_with(base, ".sql") || n < 7) return false;
+    const char *sep = strstr(base, "__");
+    if (!sep) return false;
+    if (base[0] == 'R' && sep == base + 1) {
+      ni->repeatable = true;
+      ni->version = "R";
+      ni->name = arena_strndup(a, sep + 2, strlen(sep + 2) - 4);
+      return true;
+    }
+    if (base[0] != 'V' && base[0] != 'U') return false;
+    const char *v = base + 1;
+    if (v == sep || !isdigit((unsigned char)*v)) return false;
+    for (const char *p = v; p < sep; p++)
+      if (!isdigit((unsigned char)*p) && *p != '.' && *p != '_') return false;
+    ni->version = arena_strndup(a, v, (size_t)(sep - v));
+    ni->name = arena_strndup(a, sep + 2, strlen(sep + 2) - 4);
+    ni->down = base[0] == 'U';
+    return true;
+  }
+  case LAYOUT_PRISMA: {
+    /* [migrations/]TIMESTAMP_name/migration.sql */
+    if (strcmp(base, "migration.sql") != 0 || !slash) return false;
+    const char *dir = relpath;
+    if (strncmp(dir, "migrations/", 11) == 0) dir += 11;
+    const char *dslash = strchr(dir, '/');
+    if (!dslash || dslash != slash) return false;
+    size_t d = 0;
+    while (isdigit((unsigned char)dir[d])) d++;
+    if (d == 0 || dir[d] != '_') return false;
+    ni->version = arena_strndup(a, dir, d);
+    ni->name = arena_strndup(a, dir + d + 1, (size_t)(dslash - dir) - d - 1);
+    return true;
+  }
+  default:
+    return false;
+  }
+}
+
+Layout layout_detect(const char *const *relpaths, const char *const *contents, size_t n) {
+  bool golang = false, postgrator = false, flyway = false, prisma = false, supabase = false,
+       drizzle = false, dbmate = false;
+  Arena *a = arena_new();
+  NameInfo ni;
+  for (size_t i = 0; i < n; i++) {
+    const char *r = relpaths[i];
+    if (strcmp(r, "meta/_journal.json") == 0) drizzle = true;
+    if (classify(a, LAYOUT_PRISMA, r, &ni)) prisma = true;
+    if (strncmp(r, "supabase/migrations/", 20) == 0) supabase = true;
+    if (classify(a, LAYOUT_FLYWAY, r, &ni)) flyway = true;
+    if (classify(a, LAYOUT_GOLANG_MIGRATE, r, &ni)) golang = true;
+    if (classify(a, LAYOUT_POSTGRATOR, r, &ni)) postgrator = true;
+    if (classify(a, LAYOUT_DBMATE, r, &ni) && contents[i] && strstr(contents[i], "-- migrate:up"))
+      dbmate = true;
+  }
+  arena_free(a);
+  if (drizzle) return LAYOUT_DRIZZLE;
+  if (prisma) return LAYOUT_PRISMA;
+  if (supabase) return LAYOUT_SUPABASE;
+  if (flyway) return LAYOUT_FLYWAY;
+  if (golang) return LAYOUT_GOLANG_MIGRATE;
+  if (postgrator) return LAYOUT_POSTGRATOR;
+  if (dbmate) return LAYOUT_DBMATE;
+  return LAYOUT_FLAT;
 }
 
 /* A goose annotation line: "-- +goose <word...>", returns the word part. */
@@ -86,10 +249,29 @@ static bool goose_line(const char *line, size_t len, const char **rest, size_t *
   return true;
 }
 
-static void split_goose(Migration *m, DiagList *dl) {
+/* A dbmate annotation line: "-- migrate:up [options]" / "-- migrate:down". */
+static bool dbmate_line(const char *line, size_t len, const char **rest, size_t *rlen) {
+  size_t i = 0;
+  while (i < len && (line[i] == ' ' || line[i] == '\t')) i++;
+  if (len - i < 10 || strncmp(line + i, "--", 2) != 0) return false;
+  i += 2;
+  while (i < len && (line[i] == ' ' || line[i] == '\t')) i++;
+  if (len - i < 8 || strncmp(line + i, "migrate:", 8) != 0) return false;
+  i += 8;
+  size_t e = len;
+  while (e > i && isspace((unsigned char)line[e - 1])) e--;
+  *rest = line + i;
+  *rlen = e - i;
+  return true;
+}
+
+/* Splits a file at its Up/Down annotations (goose or dbmate). */
+static void split_sections(Migration *m, Layout layout, DiagList *dl) {
   const char *s = m->src->bytes;
   size_t n = m->src->len;
   long up_at = -1, up_body = -1, down_at = -1, down_body = -1;
+  bool annotated = false;
+  const char *style = layout == LAYOUT_DBMATE ? "-- migrate:" : "-- +goose ";
   size_t ls = 0;
   while (ls < n) {
     size_t le = ls;
@@ -99,32 +281,48 @@ static void split_goose(Migration *m, DiagList *dl) {
     if (next < n && s[next] == '\n' && (next == le || s[next - 1] == '\r')) next++;
     const char *rest;
     size_t rlen;
-    if (goose_line(s + ls, le - ls, &rest, &rlen)) {
-      m->goose = true;
-      if (rlen == 2 && strncasecmp(rest, "up", 2) == 0) {
-        if (up_at >= 0)
-          diag_at(dl, SEV_ERROR, DR_GOOSE_ANNOTATION, m->src, (long)ls, (long)le,
-                  "second \"-- +goose Up\" annotation");
-        up_at = (long)ls;
-        up_body = (long)next;
-      } else if (rlen == 14 && strncasecmp(rest, "NO TRANSACTION", 14) == 0) {
-        m->no_transaction = true;
-      } else if (rlen == 4 && strncasecmp(rest, "down", 4) == 0) {
-        if (down_at >= 0)
-          diag_at(dl, SEV_ERROR, DR_GOOSE_ANNOTATION, m->src, (long)ls, (long)le,
-                  "second \"-- +goose Down\" annotation");
-        down_at = (long)ls;
-        down_body = (long)next;
+    bool is_up = false, is_down = false;
+    if (layout == LAYOUT_DBMATE && dbmate_line(s + ls, le - ls, &rest, &rlen)) {
+      annotated = true;
+      if (rlen >= 2 && strncmp(rest, "up", 2) == 0 && (rlen == 2 || isspace((unsigned char)rest[2]))) {
+        is_up = true;
+        if (memmem(rest, rlen, "transaction:false", 17)) m->no_transaction = true;
+      } else if (rlen >= 4 && strncmp(rest, "down", 4) == 0) {
+        is_down = true;
       }
+    } else if (goose_line(s + ls, le - ls, &rest, &rlen)) {
+      annotated = true;
+      m->goose = true;
+      if (rlen == 2 && strncasecmp(rest, "up", 2) == 0) is_up = true;
+      else if (rlen == 4 && strncasecmp(rest, "down", 4) == 0) is_down = true;
+      else if (rlen == 14 && strncasecmp(rest, "NO TRANSACTION", 14) == 0) m->no_transaction = true;
+    }
+    if (is_up) {
+      if (up_at >= 0)
+        diag_at(dl, SEV_ERROR, DR_GOOSE_ANNOTATION, m->src, (long)ls, (long)le,
+                "second \"%sup\" annotation", style);
+      up_at = (long)ls;
+      up_body = (long)next;
+    } else if (is_down) {
+      if (down_at >= 0)
+        diag_at(dl, SEV_ERROR, DR_GOOSE_ANNOTATION, m->src, (long)ls, (long)le,
+                "second \"%sdown\" annotation", style);
+      down_at = (long)ls;
+      down_body = (long)next;
     }
     ls = next;
     if (le == n) break;
   }
-  if (!m->goose || up_at < 0) {
-    if (m->goose && down_at >= 0) {
+  if (m->down_file) {
+    m->sections[0] = (Section){SEC_DOWN, 0, n};
+    m->nsections = 1;
+    return;
+  }
+  if (!annotated || up_at < 0) {
+    if (annotated && down_at >= 0) {
       Diag *d = diag_at(dl, SEV_ERROR, DR_GOOSE_ANNOTATION, m->src, down_at, down_at,
-                        "\"-- +goose Down\" without \"-- +goose Up\"");
-      diag_hint(dl, d, "Put \"-- +goose Up\" before the forward migration.");
+                        "a Down annotation without an Up annotation");
+      diag_hint(dl, d, "Put the Up annotation (%sUp) before the forward migration.", style);
     }
     m->sections[0] = (Section){SEC_UP, 0, n};
     m->nsections = 1;
@@ -132,7 +330,7 @@ static void split_goose(Migration *m, DiagList *dl) {
   }
   if (down_at >= 0 && down_at < up_at) {
     diag_at(dl, SEV_ERROR, DR_GOOSE_ANNOTATION, m->src, down_at, down_at,
-            "\"-- +goose Down\" comes before \"-- +goose Up\"");
+            "the Down annotation comes before the Up annotation");
     down_at = -1;
   }
   m->sections[0] = (Section){SEC_UP, (size_t)up_body, down_at >= 0 ? (size_t)down_at : n};
@@ -143,36 +341,60 @@ static void split_goose(Migration *m, DiagList *dl) {
   }
 }
 
-bool tree_add_file(Arena *a, Tree *t, const char *relpath, const char *bytes,
-                   size_t len, DiagList *dl) {
-  const char *base = strrchr(relpath, '/');
-  base = base ? base + 1 : relpath;
-  const char *version, *name;
+/* Flyway ${placeholders} become same-length identifiers for parsing; the
+ * output keeps them as written. */
+static char *mask_placeholders(Arena *a, const char *bytes, size_t len, bool *masked) {
+  char *out = arena_strndup(a, bytes, len);
+  *masked = false;
+  for (size_t i = 0; i + 1 < len; i++) {
+    if (out[i] != '$' || out[i + 1] != '{') continue;
+    size_t j = i + 2;
+    while (j < len && j - i < 128 && out[j] != '}' && out[j] != '\n') j++;
+    if (j >= len || out[j] != '}') continue;
+    for (size_t k = i; k <= j; k++)
+      if (!isalnum((unsigned char)out[k])) out[k] = '_';
+    *masked = true;
+    i = j;
+  }
+  return out;
+}
+
+bool tree_add_file(Arena *a, Tree *t, const char *relpath, const char *bytes, size_t len,
+                   DiagList *dl) {
+  NameInfo ni;
   char *display = arena_printf(a, "%s/%s", t->display_root, relpath);
-  if (!parse_flat_name(a, base, &version, &name)) {
+  if (!classify(a, t->layout == LAYOUT_AUTO ? LAYOUT_FLAT : t->layout, relpath, &ni)) {
     PassFile pf = {arena_strdup(a, relpath), arena_strndup(a, bytes, len), len};
     VEC_PUSH(a, t->passthrough, pf);
-    if (len >= 4 && strcmp(base + strlen(base) - 4, ".sql") == 0) {
+    const char *base = strrchr(relpath, '/');
+    base = base ? base + 1 : relpath;
+    if (ends_with(base, ".sql") && !strchr(relpath, '/')) {
       Diag *d = diag_path(dl, SEV_WARNING, DR_UNKNOWN_FILE, display, 0, 0,
-                          "SQL file \"%s\" is not named like a migration; copied unchanged",
-                          base);
-      diag_hint(dl, d, "Flat trees name migrations NNN_name.sql, e.g. 021_add_index.sql.");
+                          "SQL file \"%s\" is not named like a %s migration; copied unchanged",
+                          base, layout_name(t->layout));
+      diag_hint(dl, d, "Name it like the others, or pass --layout if the layout was guessed "
+                       "wrong.");
     }
     return true;
   }
   const void *nul = memchr(bytes, '\0', len);
   if (nul) {
-    diag_path(dl, SEV_ERROR, DR_ENCODING, display, 0, 0,
-              "file contains a NUL byte at offset %ld",
+    diag_path(dl, SEV_ERROR, DR_ENCODING, display, 0, 0, "file contains a NUL byte at offset %ld",
               (long)((const char *)nul - bytes));
     return false;
   }
   Migration m = {0};
   m.relpath = arena_strdup(a, relpath);
-  m.version = version;
-  m.name = name;
+  m.version = ni.version;
+  m.name = ni.name;
+  m.down_file = ni.down;
+  m.repeatable = ni.repeatable;
+  m.order = -1;
   char *copy = arena_strndup(a, bytes, len);
-  m.src = source_new(a, display, copy, len);
+  m.orig = copy;
+  bool masked = false;
+  char *analysed = t->layout == LAYOUT_FLYWAY ? mask_placeholders(a, bytes, len, &masked) : copy;
+  m.src = source_new(a, display, masked ? analysed : copy, len);
   long bad = utf8_invalid_at(bytes, len);
   if (bad >= 0) {
     Diag *d = diag_at(dl, SEV_ERROR, DR_ENCODING, m.src, bad, bad + 1,
@@ -181,47 +403,91 @@ bool tree_add_file(Arena *a, Tree *t, const char *relpath, const char *bytes,
     return false;
   }
   sha256_hex(bytes, len, m.sha256);
-  split_goose(&m, dl);
+  split_sections(&m, t->layout, dl);
   VEC_PUSH(a, t->migs, m);
   return true;
 }
 
 static int mig_cmp(const void *pa, const void *pb) {
   const Migration *a = pa, *b = pb;
-  int c = version_cmp(a->version, b->version);
-  return c ? c : strcmp(a->relpath, b->relpath);
+  if (a->repeatable != b->repeatable) return a->repeatable ? 1 : -1;
+  if (a->order != b->order) return a->order < b->order ? -1 : 1;
+  int c = a->repeatable ? strcmp(a->name, b->name) : version_cmp(a->version, b->version);
+  if (c) return c;
+  if (a->down_file != b->down_file) return a->down_file ? 1 : -1;
+  return strcmp(a->relpath, b->relpath);
 }
 
 /* Digit strings of one width are a sequence; a wider one (020 -> 1000) or a
  * timestamp-like one (8+ digits) is a deliberate jump, not a gap. */
 static bool is_gap(const char *prev, const char *next) {
   size_t lp = strlen(prev), ln = strlen(next);
-  if (lp != ln || lp >= 8) return false;
+  if (lp != ln || lp >= 8 || !all_digits(prev, lp) || !all_digits(next, ln)) return false;
   unsigned long long p = strtoull(prev, NULL, 10), n = strtoull(next, NULL, 10);
   return n > p + 1;
+}
+
+/* drizzle: journal entries in order give the tags; a migration's order is
+ * the position of its tag (file name without .sql). */
+static void drizzle_order(Tree *t, DiagList *dl) {
+  const PassFile *journal = NULL;
+  for (size_t i = 0; i < t->passthrough.len; i++)
+    if (strcmp(t->passthrough.items[i].relpath, "meta/_journal.json") == 0)
+      journal = &t->passthrough.items[i];
+  if (!journal) return;
+  int pos = 0;
+  const char *p = journal->bytes;
+  while ((p = strstr(p, "\"tag\"")) != NULL) {
+    p += 5;
+    const char *q = strchr(p, '"');
+    if (!q) break;
+    const char *e = strchr(q + 1, '"');
+    if (!e) break;
+    for (size_t i = 0; i < t->migs.len; i++) {
+      Migration *m = &t->migs.items[i];
+      size_t tl = (size_t)(e - q - 1);
+      if (strlen(m->relpath) == tl + 4 && strncmp(m->relpath, q + 1, tl) == 0) m->order = pos;
+    }
+    pos++;
+    p = e + 1;
+  }
+  for (size_t i = 0; i < t->migs.len; i++)
+    if (t->migs.items[i].order < 0) {
+      Diag *d = diag_path(dl, SEV_WARNING, DR_UNKNOWN_FILE, t->migs.items[i].src->path, 0, 0,
+                          "\"%s\" is not in meta/_journal.json; drizzle will not apply it",
+                          t->migs.items[i].relpath);
+      diag_hint(dl, d, "Generate migrations with drizzle-kit so the journal lists them.");
+      t->migs.items[i].order = pos + (int)i;
+    }
 }
 
 bool tree_finish(Tree *t, DiagList *dl) {
   int before = dl->errors;
   if (t->migs.len == 0) {
     Diag *d = diag_path(dl, SEV_ERROR, DR_TREE_EMPTY, t->display_root, 0, 0,
-                        "no migrations found");
-    diag_hint(dl, d, "A flat tree holds files named NNN_name.sql.");
+                        "no migrations found (layout %s)", layout_name(t->layout));
+    diag_hint(dl, d, "A flat tree holds files named NNN_name.sql; pass --layout for others.");
     return false;
   }
+  if (t->layout == LAYOUT_DRIZZLE) drizzle_order(t, dl);
   qsort(t->migs.items, t->migs.len, sizeof(Migration), mig_cmp);
-  for (size_t i = 1; i < t->migs.len; i++) {
-    Migration *p = &t->migs.items[i - 1], *m = &t->migs.items[i];
-    if (version_cmp(p->version, m->version) == 0) {
+  bool sequential = t->layout == LAYOUT_FLAT || t->layout == LAYOUT_GOLANG_MIGRATE ||
+                    t->layout == LAYOUT_POSTGRATOR;
+  const Migration *prev_up = NULL;
+  for (size_t i = 0; i < t->migs.len; i++) {
+    Migration *m = &t->migs.items[i];
+    if (m->repeatable || m->down_file) continue;
+    if (prev_up && version_cmp(prev_up->version, m->version) == 0) {
       Diag *d = diag_path(dl, SEV_ERROR, DR_DUPLICATE_VERSION, m->src->path, 0, 0,
                           "version %s is used by \"%s\" and \"%s\"", m->version,
-                          p->relpath, m->relpath);
+                          prev_up->relpath, m->relpath);
       diag_hint(dl, d, "Renumber one of them; a version must name one point in history.");
-    } else if (is_gap(p->version, m->version)) {
+    } else if (prev_up && sequential && is_gap(prev_up->version, m->version)) {
       diag_path(dl, SEV_WARNING, DR_VERSION_GAP, m->src->path, 0, 0,
                 "version %s follows %s; versions in between are missing", m->version,
-                p->version);
+                prev_up->version);
     }
+    prev_up = m;
   }
   return dl->errors == before;
 }
@@ -245,16 +511,23 @@ static bool read_file(Arena *a, const char *path, char **bytes, size_t *len) {
   return ok;
 }
 
-bool tree_read_dir(Arena *a, const char *dir, Tree *t, DiagList *dl) {
-  const char *trimmed = dir;
-  size_t dl_len = strlen(dir);
-  while (dl_len > 1 && dir[dl_len - 1] == '/') dl_len--;
-  trimmed = arena_strndup(a, dir, dl_len);
-  const char *base = strrchr(trimmed, '/');
-  t->display_root = base && base[1] ? base + 1 : trimmed;
-  DIR *d = opendir(trimmed);
+typedef struct Found {
+  VEC(char *) rel;
+  VEC(char *) bytes;
+  VEC(size_t) len;
+} Found;
+
+/* Collects files below root/rel (sorted at the end). */
+static bool walk_dir(Arena *a, const char *root, const char *rel, int depth, Found *f,
+                     DiagList *dl) {
+  const char *dirpath = rel ? arena_printf(a, "%s/%s", root, rel) : root;
+  if (depth > 16) {
+    diag_path(dl, SEV_ERROR, DR_IO_ERROR, dirpath, 0, 0, "directories nest too deep");
+    return false;
+  }
+  DIR *d = opendir(dirpath);
   if (!d) {
-    diag_path(dl, SEV_ERROR, DR_IO_ERROR, trimmed, 0, 0, "cannot open directory: %s",
+    diag_path(dl, SEV_ERROR, DR_IO_ERROR, dirpath, 0, 0, "cannot open directory: %s",
               strerror(errno));
     return false;
   }
@@ -268,7 +541,8 @@ bool tree_read_dir(Arena *a, const char *dir, Tree *t, DiagList *dl) {
   if (names.len) qsort(names.items, names.len, sizeof(char *), cmp_str);
   bool ok = true;
   for (size_t i = 0; i < names.len; i++) {
-    char *path = arena_printf(a, "%s/%s", trimmed, names.items[i]);
+    char *r = rel ? arena_printf(a, "%s/%s", rel, names.items[i]) : names.items[i];
+    char *path = arena_printf(a, "%s/%s", root, r);
     struct stat st;
     if (stat(path, &st) != 0) {
       diag_path(dl, SEV_ERROR, DR_IO_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
@@ -276,10 +550,10 @@ bool tree_read_dir(Arena *a, const char *dir, Tree *t, DiagList *dl) {
       continue;
     }
     if (S_ISDIR(st.st_mode)) {
-      diag_path(dl, SEV_WARNING, DR_UNKNOWN_FILE, path, 0, 0,
-                "subdirectory ignored in a flat tree");
+      if (!walk_dir(a, root, r, depth + 1, f, dl)) ok = false;
       continue;
     }
+    if (!S_ISREG(st.st_mode)) continue;
     if ((size_t)st.st_size > MIGC_MAX_FILE_BYTES) {
       Diag *big = diag_path(dl, SEV_ERROR, DR_FILE_TOO_LARGE, path, 0, 0,
                             "file is %lld bytes; migc reads migrations up to %zu MiB",
@@ -295,7 +569,35 @@ bool tree_read_dir(Arena *a, const char *dir, Tree *t, DiagList *dl) {
       ok = false;
       continue;
     }
-    if (!tree_add_file(a, t, names.items[i], bytes, len, dl)) ok = false;
+    VEC_PUSH(a, f->rel, r);
+    VEC_PUSH(a, f->bytes, bytes);
+    VEC_PUSH(a, f->len, len);
   }
+  return ok;
+}
+
+bool tree_read_dir(Arena *a, const char *dir, Tree *t, DiagList *dl) {
+  return tree_read_layout(a, dir, LAYOUT_AUTO, t, dl);
+}
+
+bool tree_read_layout(Arena *a, const char *dir, Layout layout, Tree *t, DiagList *dl) {
+  size_t dl_len = strlen(dir);
+  while (dl_len > 1 && dir[dl_len - 1] == '/') dl_len--;
+  const char *trimmed = arena_strndup(a, dir, dl_len);
+  const char *base = strrchr(trimmed, '/');
+  t->display_root = base && base[1] ? base + 1 : trimmed;
+  Found f = {0};
+  bool ok = walk_dir(a, trimmed, NULL, 0, &f, dl);
+  if (!f.rel.len && !ok) return false;
+  if (layout == LAYOUT_AUTO) {
+    /* contents only matter for .sql files (dbmate annotations) */
+    const char **contents = arena_alloc(a, (f.rel.len + 1) * sizeof *contents);
+    for (size_t i = 0; i < f.rel.len; i++)
+      contents[i] = ends_with(f.rel.items[i], ".sql") ? f.bytes.items[i] : NULL;
+    layout = layout_detect((const char *const *)f.rel.items, contents, f.rel.len);
+  }
+  t->layout = layout;
+  for (size_t i = 0; i < f.rel.len; i++)
+    if (!tree_add_file(a, t, f.rel.items[i], f.bytes.items[i], f.len.items[i], dl)) ok = false;
   return tree_finish(t, dl) && ok;
 }

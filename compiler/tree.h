@@ -1,11 +1,15 @@
 /*
  * tree.h — finding migrations and their order.
  *
- * Reads a flat tree (NNN_name.sql) from a directory, or takes files given in
- * memory (the self-check's output tree). Versions sort numerically, never
- * lexically: 1000_x comes after 020_y. Goose annotations split a file into
- * its Up and Down sections. Other files are carried through untouched.
- * This module reads bytes and names; it does not parse SQL.
+ * Reads a migration tree from a directory, or takes files given in memory
+ * (the self-check's output tree), in one of the layouts below, detected
+ * from the names unless given. Versions sort numerically part by part,
+ * never lexically: 1000_x comes after 020_y, V2_10 after V2_9. Annotations
+ * split a file into its Up and Down sections (goose, dbmate); layouts with
+ * separate down files (golang-migrate, postgrator, Flyway undo) give each a
+ * Down section of its own. Every other file is carried through untouched
+ * under its relative path, so the output keeps the input's layout. This
+ * module reads bytes and names; it does not parse SQL.
  */
 #ifndef MIGC_TREE_H
 #define MIGC_TREE_H
@@ -26,11 +30,31 @@ typedef struct Section {
   size_t start, end; /* byte span of the SQL in the file */
 } Section;
 
+typedef enum Layout {
+  LAYOUT_AUTO,
+  LAYOUT_FLAT,           /* NNN_name.sql, goose annotations allowed */
+  LAYOUT_GOLANG_MIGRATE, /* N_name.up.sql / N_name.down.sql */
+  LAYOUT_DBMATE,         /* TIMESTAMP_name.sql with -- migrate:up / -- migrate:down */
+  LAYOUT_FLYWAY,         /* V1__x.sql, V1.1__x.sql, U1__x.sql, R__x.sql */
+  LAYOUT_PRISMA,         /* TIMESTAMP_name/migration.sql, migration_lock.toml */
+  LAYOUT_DRIZZLE,        /* NNNN_tag.sql ordered by meta/_journal.json */
+  LAYOUT_SUPABASE,       /* supabase/migrations/TIMESTAMP_name.sql */
+  LAYOUT_POSTGRATOR,     /* NNNN.do.name.sql / NNNN.undo.name.sql */
+  LAYOUT__COUNT
+} Layout;
+
+const char *layout_name(Layout l);
+bool layout_from_name(const char *name, Layout *out);
+
 typedef struct Migration {
   const char *relpath; /* path inside the tree, '/'-separated */
-  const char *version; /* digits as written: "005" */
+  const char *version; /* as written: "005", "2_10", "20240101120000" */
   const char *name;    /* "vector_schema" */
-  SourceFile *src;
+  SourceFile *src;     /* what analysis reads (Flyway placeholders masked) */
+  const char *orig;    /* the file's bytes as written, for splicing */
+  bool down_file;      /* the whole file is the Down of its version */
+  bool repeatable;     /* Flyway R__: applied after all versions */
+  int order;           /* drizzle journal position, -1 elsewhere */
   char sha256[65];
   bool goose;       /* has goose annotations */
   bool no_transaction; /* "-- +goose NO TRANSACTION" */
@@ -46,25 +70,36 @@ typedef struct PassFile { /* a non-migration file carried through as is */
 
 typedef struct Tree {
   const char *display_root; /* how paths are shown: "<root name>/<relpath>" */
+  Layout layout;
   VEC(Migration) migs;
   VEC(PassFile) passthrough;
 } Tree;
 
-/* Reads dir into t. Diagnostics for unreadable files, bad encoding, NUL
- * bytes, duplicate versions, version gaps (warning). Returns false when an
- * error was reported. */
+/* Reads dir into t (recursively; hidden files skipped) with the given
+ * layout, LAYOUT_AUTO to detect it. Diagnostics for unreadable files,
+ * symlink loops, bad encoding, NUL bytes, duplicate versions, version gaps
+ * (warning). Returns false when an error was reported. */
+bool tree_read_layout(Arena *a, const char *dir, Layout layout, Tree *t, DiagList *dl);
+/* tree_read_layout with the layout detected. */
 bool tree_read_dir(Arena *a, const char *dir, Tree *t, DiagList *dl);
 
-/* Adds one migration file held in memory (content copied). Used by
+/* Adds one file held in memory (content copied): a migration when its
+ * name is one in t->layout, else a pass-through file. Used by
  * tree_read_dir and the self-check. Returns false (with a diagnostic) when
- * the name is not a migration name or the content is not valid UTF-8. */
+ * a migration's content is not valid UTF-8 or has NUL bytes. */
 bool tree_add_file(Arena *a, Tree *t, const char *relpath, const char *bytes,
                    size_t len, DiagList *dl);
 
-/* Sorts migrations by version and reports duplicates and gaps. */
+/* Picks the layout from the names and contents of files (LAYOUT_FLAT when
+ * nothing else fits). */
+Layout layout_detect(const char *const *relpaths, const char *const *contents, size_t n);
+
+/* Orders migrations (drizzle: by the journal) and reports duplicates and
+ * gaps. */
 bool tree_finish(Tree *t, DiagList *dl);
 
-/* Numeric comparison of two digit strings ("020" < "1000"). */
+/* Version comparison, numeric part by part ('.' and '_' separate parts):
+ * "020" < "1000", "2_9" < "2_10", "1" < "1.1". */
 int version_cmp(const char *a, const char *b);
 
 #endif
