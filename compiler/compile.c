@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "prisma.h"
 #include "sha256.h"
 
 static int edit_cmp(const void *pa, const void *pb) {
@@ -105,12 +106,20 @@ bool compile_tree(Arena *a, Tree *t, const Profile *p, DiagList *dl, Compilation
     sha256_hex(o.bytes, o.len, o.sha256);
     VEC_PUSH(a, c->out, o);
   }
+  if (t->beside_schema && header) {
+    size_t ignored;
+    prisma_schema_compile(a, t->beside_schema_path, t->beside_schema, t->beside_schema_len, p,
+                          false, dl, &ignored);
+  }
   for (size_t i = 0; i < t->passthrough.len; i++) {
     const PassFile *pf = &t->passthrough.items[i];
     OutFile o = {0};
     o.relpath = pf->relpath;
     o.bytes = pf->bytes;
     o.len = pf->len;
+    if (t->layout == LAYOUT_PRISMA && strcmp(pf->relpath, "schema.prisma") == 0 && header)
+      o.bytes = prisma_schema_compile(a, arena_printf(a, "%s/%s", t->display_root, pf->relpath),
+                                      pf->bytes, pf->len, p, true, dl, &o.len);
     sha256_hex(o.bytes, o.len, o.sha256);
     VEC_PUSH(a, c->out, o);
   }

@@ -69,6 +69,9 @@ const char *manifest_json(Arena *a, const Compilation *c, size_t *len) {
     json_begin_object(w);
     json_kv_string(w, "path", o->relpath);
     if (o->source) {
+      json_kv_string(w, "direction", o->source->repeatable ? "repeatable"
+                                     : o->source->down_file ? "down"
+                                                            : "up");
       json_kv_string(w, "version", o->source->version);
       json_kv_string(w, "source", o->source->src->path);
       json_kv_string(w, "source_sha256", o->source->sha256);

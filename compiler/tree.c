@@ -343,7 +343,7 @@ static void split_sections(Migration *m, Layout layout, DiagList *dl) {
 
 /* Flyway ${placeholders} become same-length identifiers for parsing; the
  * output keeps them as written. */
-static char *mask_placeholders(Arena *a, const char *bytes, size_t len, bool *masked) {
+static char *mask_placeholders(Arena *a, Tree *t, const char *bytes, size_t len, bool *masked) {
   char *out = arena_strndup(a, bytes, len);
   *masked = false;
   for (size_t i = 0; i + 1 < len; i++) {
@@ -354,6 +354,14 @@ static char *mask_placeholders(Arena *a, const char *bytes, size_t len, bool *ma
     for (size_t k = i; k <= j; k++)
       if (!isalnum((unsigned char)out[k])) out[k] = '_';
     *masked = true;
+    const char *written = arena_strndup(a, bytes + i, j - i + 1);
+    bool known = false;
+    for (size_t k = 0; k < t->placeholders.len; k++)
+      if (strcmp(t->placeholders.items[k].written, written) == 0) known = true;
+    if (!known) {
+      Placeholder p = {written, arena_strndup(a, out + i, j - i + 1)};
+      VEC_PUSH(a, t->placeholders, p);
+    }
     i = j;
   }
   return out;
@@ -393,7 +401,7 @@ bool tree_add_file(Arena *a, Tree *t, const char *relpath, const char *bytes, si
   char *copy = arena_strndup(a, bytes, len);
   m.orig = copy;
   bool masked = false;
-  char *analysed = t->layout == LAYOUT_FLYWAY ? mask_placeholders(a, bytes, len, &masked) : copy;
+  char *analysed = t->layout == LAYOUT_FLYWAY ? mask_placeholders(a, t, bytes, len, &masked) : copy;
   m.src = source_new(a, display, masked ? analysed : copy, len);
   long bad = utf8_invalid_at(bytes, len);
   if (bad >= 0) {
@@ -597,6 +605,21 @@ bool tree_read_layout(Arena *a, const char *dir, Layout layout, Tree *t, DiagLis
     layout = layout_detect((const char *const *)f.rel.items, contents, f.rel.len);
   }
   t->layout = layout;
+  if (layout == LAYOUT_PRISMA) {
+    bool inside = false;
+    for (size_t i = 0; i < f.rel.len; i++)
+      if (strcmp(f.rel.items[i], "schema.prisma") == 0) inside = true;
+    char *beside = arena_printf(a, "%s/../schema.prisma", trimmed);
+    char *bytes;
+    size_t len;
+    struct stat st;
+    if (!inside && stat(beside, &st) == 0 && S_ISREG(st.st_mode) &&
+        (size_t)st.st_size < MIGC_MAX_FILE_BYTES && read_file(a, beside, &bytes, &len)) {
+      t->beside_schema = bytes;
+      t->beside_schema_len = len;
+      t->beside_schema_path = beside;
+    }
+  }
   for (size_t i = 0; i < f.rel.len; i++)
     if (!tree_add_file(a, t, f.rel.items[i], f.bytes.items[i], f.len.items[i], dl)) ok = false;
   return tree_finish(t, dl) && ok;

@@ -57,7 +57,7 @@ typedef struct Migration {
   int order;           /* drizzle journal position, -1 elsewhere */
   char sha256[65];
   bool goose;       /* has goose annotations */
-  bool no_transaction; /* "-- +goose NO TRANSACTION" */
+  bool no_transaction; /* "-- +goose NO TRANSACTION", "-- migrate:up transaction:false" */
   Section sections[2];
   int nsections;
 } Migration;
@@ -68,9 +68,17 @@ typedef struct PassFile { /* a non-migration file carried through as is */
   size_t len;
 } PassFile;
 
+typedef struct Placeholder { /* Flyway ${x} and the identifier it was masked as */
+  const char *written, *masked;
+} Placeholder;
+
 typedef struct Tree {
   const char *display_root; /* how paths are shown: "<root name>/<relpath>" */
   Layout layout;
+  VEC(Placeholder) placeholders;
+  /* Prisma: a schema.prisma in the parent of the tree (reported on only) */
+  const char *beside_schema, *beside_schema_path;
+  size_t beside_schema_len;
   VEC(Migration) migs;
   VEC(PassFile) passthrough;
 } Tree;

@@ -1,0 +1,5 @@
+-- migrate:up
+CREATE TABLE docs (id bigserial PRIMARY KEY, title text NOT NULL);
+
+-- migrate:down
+DROP TABLE docs;

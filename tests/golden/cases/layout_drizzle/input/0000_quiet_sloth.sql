@@ -1,0 +1,4 @@
+CREATE TABLE IF NOT EXISTS "documents" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"title" text NOT NULL
+);

@@ -1,0 +1,1 @@
+ALTER TABLE ${schema}.docs DROP COLUMN embedding, DROP COLUMN source;

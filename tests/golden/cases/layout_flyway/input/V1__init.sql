@@ -1,0 +1,1 @@
+CREATE TABLE ${schema}.docs (id bigserial PRIMARY KEY, title text NOT NULL);

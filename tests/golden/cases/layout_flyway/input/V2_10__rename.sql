@@ -1,0 +1,1 @@
+ALTER TABLE ${schema}.docs RENAME COLUMN source TO origin;

@@ -1,0 +1,1 @@
+CREATE TABLE docs (id bigserial PRIMARY KEY, title text NOT NULL);

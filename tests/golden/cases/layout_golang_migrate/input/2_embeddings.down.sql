@@ -1,0 +1,2 @@
+DROP INDEX docs_embedding_idx;
+ALTER TABLE docs DROP COLUMN embedding, DROP COLUMN source;

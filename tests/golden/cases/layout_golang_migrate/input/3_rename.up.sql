@@ -1,0 +1,1 @@
+ALTER TABLE docs RENAME COLUMN source TO origin;

@@ -1,0 +1,9 @@
+-- migc 0.1.0: generated from input/20240102120000_embeddings/migration.sql for profile v1.0-novector; do not edit
+-- migc: source sha256 32c761a3d01c9b58e6c583763a89c836d307bb2a9655ab7e2e8f8fa4e4f84109
+-- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- CreateExtension
+-- migc: elided CREATE EXTENSION vector: extension vector is absent in v1.0-novector
+
+-- AlterTable
+ALTER TABLE "Document" /* migc: elided ADD COLUMN embedding vector(3): type vector(3) needs extension vector, absent in v1.0-novector */
+ADD COLUMN     "source" TEXT;
