@@ -12,6 +12,7 @@
 #include "emit.h"
 #include "sha256.h"
 #include "upgrade.h"
+#include "schema.h"
 
 static const char USAGE[] =
     "usage: migc <command> [options]\n"
@@ -24,6 +25,7 @@ static const char USAGE[] =
     "                                 built with P's tree up to V (default: the last)\n"
     "                                 into one built with Q's tree\n"
     "  rules                          list the diagnostic rule ids\n"
+    "  schema --db URL                describe a live schema, stable for diff\n"
     "\n"
     "options:\n"
     "  --profile NAME|PATH    a shipped profile (v1.0-novector, v2.0-vector) or a file\n"
@@ -261,6 +263,7 @@ static int run_upgrade(const Options *o) {
 }
 
 int main(int argc, char **argv) {
+  if (argc > 1 && strcmp(argv[1], "schema") == 0) return migc_schema_main(argc - 2, argv + 2);
   Options o;
   int rc = parse_args(argc, argv, &o);
   if (rc >= 0) return rc;

@@ -1,0 +1,62 @@
+/*
+ * pgconn.h — connecting to PostgreSQL through libpq for the runtime
+ * commands, and turning libpq failures into diagnostics.
+ *
+ * The target is a URL (postgresql://…) or a key=value conninfo string given
+ * with --db; without one, libpq's usual PG* environment variables (PGHOST,
+ * PGPORT, PGUSER, PGDATABASE, PGPASSWORD, PGSERVICE, …) and ~/.pgpass apply.
+ * The client encoding is always UTF8, so what migc prints does not depend on
+ * the server's or the terminal's encoding.
+ *
+ * What this must not do: print or store a password where it can be seen.
+ * Every text that reaches a diagnostic goes through pgconn_redact(), which
+ * masks each password the target or PGPASSWORD holds (percent-encoded and
+ * decoded forms alike) as "********". It must not retry, prompt for a
+ * password, or keep global state.
+ */
+#ifndef MIGC_PGCONN_H
+#define MIGC_PGCONN_H
+
+#include <libpq-fe.h>
+
+#include "arena.h"
+#include "diag.h"
+
+typedef struct PgTarget {
+  const char *conninfo; /* as given, NULL for the environment; may hold a password */
+  const char *display;  /* what messages may show: conninfo with passwords masked */
+  VEC(const char *) secrets; /* strings to mask, longest first */
+} PgTarget;
+
+/*
+ * pgconn_target: describe the target conninfo (NULL or "" for the PG*
+ * environment) in t, finding the passwords it holds. Strings live in a.
+ */
+void pgconn_target(Arena *a, const char *conninfo, PgTarget *t);
+
+/*
+ * pgconn_redact: text with every secret of t replaced by "********".
+ * Returns a string in a (text itself when there is nothing to mask).
+ */
+const char *pgconn_redact(Arena *a, const PgTarget *t, const char *text);
+
+/*
+ * pgconn_connect: open a connection to t (client_encoding UTF8,
+ * fallback_application_name "migc"). Returns the connection, which the
+ * caller closes with PQfinish, or NULL after adding an error diagnostic
+ * (rule) to dl: "could not connect to the database: …", with libpq's
+ * further lines as detail and the redacted target as hint.
+ */
+PGconn *pgconn_connect(Arena *a, const PgTarget *t, DiagList *dl, DiagRule rule);
+
+/*
+ * pgconn_check: if res is not PGRES_COMMAND_OK or PGRES_TUPLES_OK, add an
+ * error diagnostic "<what>: <server message> (SQLSTATE xxxxx)" with the
+ * server's detail and hint, and return false; else return true. res may be
+ * NULL (out of memory, connection lost): conn's error message is used. The
+ * caller still owns and clears res.
+ */
+bool pgconn_check(Arena *a, const PgTarget *t, PGconn *conn, const PGresult *res,
+                  DiagList *dl, DiagRule rule, const char *what);
+
+#endif
