@@ -204,3 +204,26 @@ pglite_stop() {
     unset PGLITE_PID PGLITE_DIR PGLITE_PORT PGLITE_URL
     return "$rc"
 }
+
+# pglite_retry CMD...: runs CMD (a client of the PGlite server) and retries,
+# up to five times, only when PGlite turned the connection away because the
+# previous client's slot was not free yet ("server closed the connection
+# unexpectedly" before anything ran). Any other failure returns at once.
+# stdout passes through; stderr is shown after the last try.
+pglite_retry() {
+    local i err rc
+    err=$(mktemp)
+    for i in 1 2 3 4 5; do
+        if "$@" 2>"$err"; then
+            cat "$err" >&2
+            rm -f "$err"
+            return 0
+        fi
+        rc=$?
+        grep -qE 'server closed the connection unexpectedly|Too many connections|connection refused' "$err" || break
+        sleep 0.5
+    done
+    cat "$err" >&2
+    rm -f "$err"
+    return "${rc:-1}"
+}
