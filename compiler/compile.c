@@ -126,6 +126,16 @@ bool compile_tree(Arena *a, Tree *t, const Profile *p, DiagList *dl, Compilation
   return dl->errors == before;
 }
 
+void migc_body_sha256(const char *bytes, size_t len, char hex[65]) {
+  size_t off = 0;
+  while (off + 7 <= len && strncmp(bytes + off, "-- migc", 7) == 0) {
+    while (off < len && bytes[off] != '\n' && bytes[off] != '\r') off++;
+    if (off < len && bytes[off] == '\r') off++;
+    if (off < len && bytes[off] == '\n') off++;
+  }
+  sha256_hex(bytes + off, len - off, hex);
+}
+
 int compilation_edits(const Compilation *c) {
   int n = 0;
   for (size_t i = 0; i < c->tree->migs.len; i++) n += (int)c->files[i].edits.len;

@@ -21,6 +21,8 @@ typedef struct OutFile {
   const FileWork *work;    /* its analysis, NULL for passthrough files */
 } OutFile;
 
+/* compile_tree sorts each FileWork's edits by position in place (the
+ * runtime maps compiled offsets back through them). */
 typedef struct Compilation {
   Tree *tree;
   const Profile *prof;
@@ -45,6 +47,12 @@ bool self_check(Arena *a, const Compilation *c, DiagList *dl);
  * errors (reported into dl). */
 Catalog *catalog_at_version(Arena *a, Tree *t, const Profile *p, const char *version,
                             DiagList *dl);
+
+/* The ledger checksum of a compiled migration: sha256 of its bytes after
+ * the leading "-- migc" header lines, so rebuilding with another migc
+ * version or an edited profile comment is not drift, while any change to
+ * what runs is. */
+void migc_body_sha256(const char *bytes, size_t len, char hex[65]);
 
 /* Total edits of a compilation (the self-check wants 0). */
 int compilation_edits(const Compilation *c);

@@ -10,9 +10,11 @@
 
 #include "compile.h"
 #include "emit.h"
+#include "package.h"
+#include "runtime_main.h"
+#include "schema.h"
 #include "sha256.h"
 #include "upgrade.h"
-#include "schema.h"
 
 static const char USAGE[] =
     "usage: migc <command> [options]\n"
@@ -20,12 +22,20 @@ static const char USAGE[] =
     "commands:\n"
     "  build SRC --profile P -o OUT   compile the tree SRC for profile P into OUT\n"
     "  check SRC --profile P          compile in memory and report diagnostics only\n"
+    "  package SRC --profile P -o FILE.tar.gz\n"
+    "                                 compile and write the tree and its manifest as a\n"
+    "                                 reproducible archive (honours SOURCE_DATE_EPOCH)\n"
     "  upgrade SRC --from P --to Q [--at V] -o OUT\n"
     "                                 write the bridge migration that turns a database\n"
     "                                 built with P's tree up to V (default: the last)\n"
     "                                 into one built with Q's tree\n"
     "  rules                          list the diagnostic rule ids\n"
     "  schema --db URL                describe a live schema, stable for diff\n"
+    "  apply TREE --db URL            apply TREE's pending migrations, recorded in a ledger\n"
+    "  status TREE --db URL           applied / pending / running / drifted, per migration\n"
+    "  verify TREE --db URL           compare the live schema with the tree's at the ledger\n"
+    "  adopt TREE --db URL [--version N]\n"
+    "                                 record migrations whose objects all exist (evidence)\n"
     "\n"
     "options:\n"
     "  --profile NAME|PATH    a shipped profile (v1.0-novector, v2.0-vector) or a file\n"
@@ -34,7 +44,8 @@ static const char USAGE[] =
     "                         detected from the file names)\n"
     "  --from, --to P         upgrade: the profiles on either side of the bridge\n"
     "  --at VERSION           upgrade: the version the database is at\n"
-    "  -o, --output DIR       where build writes the tree (replaced atomically)\n"
+    "  -o, --output DIR       where build writes the tree (replaced atomically);\n"
+    "                         package: the archive file\n"
     "  --force                replace OUT even if it holds files migc did not write\n"
     "  --pgvector-version V   check: report each statement that needs a newer version\n"
     "  --format text|json     diagnostics format (default text)\n"
@@ -156,6 +167,7 @@ static int run_compile(const Options *o, bool write) {
   if (!o->src) return usage_error("%s needs a source tree", o->cmd);
   if (!o->profile) return usage_error("%s needs --profile", o->cmd);
   if (write && !o->out) return usage_error("%s needs -o OUT", o->cmd);
+  bool pack = strcmp(o->cmd, "package") == 0;
   Arena *a = arena_new();
   DiagList dl;
   diags_init(&dl, a);
@@ -172,7 +184,8 @@ static int run_compile(const Options *o, bool write) {
   }
   p = profile_load(a, ppath, &dl);
   Tree t = {0};
-  if (p && (!write || emit_check_target(a, o->src, o->out, o->force, &dl)) &&
+  if (p && (!write || (pack ? package_check_target(a, o->src, o->out, &dl)
+                             : emit_check_target(a, o->src, o->out, o->force, &dl))) &&
       tree_read_layout(a, o->src, o->layout, &t, &dl)) {
     Compilation c;
     if (compile_tree(a, &t, p, &dl, &c, true) && self_check(a, &c, &dl)) {
@@ -188,7 +201,9 @@ static int run_compile(const Options *o, bool write) {
         }
       }
       bool text = strcmp(o->format, "text") == 0;
-      if (dl.errors == 0 && write && emit_tree(a, &c, o->out, &dl) && !o->quiet && text)
+      if (dl.errors == 0 && write &&
+          (pack ? package_write(a, &c, o->out, &dl) : emit_tree(a, &c, o->out, &dl)) &&
+          !o->quiet && text)
         print_summary(a, &c, o->out);
       else if (dl.errors == 0 && !write && !o->quiet && text)
         print_summary(a, &c, "(check only)");
@@ -264,6 +279,10 @@ static int run_upgrade(const Options *o) {
 
 int main(int argc, char **argv) {
   if (argc > 1 && strcmp(argv[1], "schema") == 0) return migc_schema_main(argc - 2, argv + 2);
+  if (argc > 1 && strcmp(argv[1], "apply") == 0) return migc_apply_main(argc - 2, argv + 2);
+  if (argc > 1 && strcmp(argv[1], "status") == 0) return migc_status_main(argc - 2, argv + 2);
+  if (argc > 1 && strcmp(argv[1], "verify") == 0) return migc_verify_main(argc - 2, argv + 2);
+  if (argc > 1 && strcmp(argv[1], "adopt") == 0) return migc_adopt_main(argc - 2, argv + 2);
   Options o;
   int rc = parse_args(argc, argv, &o);
   if (rc >= 0) return rc;
@@ -273,6 +292,7 @@ int main(int argc, char **argv) {
   }
   if (strcmp(o.cmd, "build") == 0) rc = run_compile(&o, true);
   else if (strcmp(o.cmd, "check") == 0) rc = run_compile(&o, false);
+  else if (strcmp(o.cmd, "package") == 0) rc = run_compile(&o, true);
   else if (strcmp(o.cmd, "upgrade") == 0) rc = run_upgrade(&o);
   else if (strcmp(o.cmd, "rules") == 0) {
     for (int r = 0; r < DR__COUNT; r++)

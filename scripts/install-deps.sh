@@ -4,7 +4,11 @@
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config libpg-query-dev libpcre2-dev libprotobuf-c-dev
       libpq-dev postgresql-15 postgresql-client-15 nodejs npm valgrind clang
-      libclang-rt-14-dev)
+      libclang-rt-14-dev locales libarchive-dev ninja-build groff-base python3)
+# clang + libclang-rt-14-dev: the libFuzzer targets; valgrind: valgrind_unit;
+# locales: the determinism test compiles tr_TR/de_DE with localedef;
+# libarchive-dev: migc package; ninja-build, groff-base: the CMake consumer
+# test builds with Ninja too and renders the man page.
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,212 @@
+/*
+ * ledger.c — migc_ledger, migc_ledger_progress and the advisory lock (see
+ * ledger.h). Values always travel as parameters; only the schema-qualified
+ * table names, quoted by libpq, are spliced into SQL text.
+ */
+#include "ledger.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* The lock key split as pg_locks shows it: classid = high 32 bits,
+ * objid = low 32 bits, objsubid = 1 for a bigint key. */
+#define LOCK_CLASSID "3456541701"
+#define LOCK_OBJID "3907370394"
+
+void ledger_init(Db *db, Ledger *l, const char *schema) {
+  memset(l, 0, sizeof *l);
+  l->schema = schema ? schema : "public";
+  const char *qs = db_ident(db, l->schema);
+  l->table = arena_printf(db->a, "%s.migc_ledger", qs);
+  l->progress = arena_printf(db->a, "%s.migc_ledger_progress", qs);
+  l->display = arena_printf(db->a, "%s.migc_ledger", l->schema);
+}
+
+static int row_cmp(const void *pa, const void *pb) {
+  const LedgerRow *a = pa, *b = pb;
+  return version_cmp(a->version, b->version);
+}
+
+bool ledger_read(Db *db, Ledger *l, ServerError *e) {
+  l->rows.len = 0;
+  const char *v;
+  const char *params[2] = {l->table, l->progress};
+  if (!db_value(db,
+                "SELECT (to_regclass($1) IS NOT NULL)::int + (to_regclass($2) IS NOT NULL)::int",
+                2, params, &v, e))
+    return false;
+  l->exists = v && strcmp(v, "0") != 0;
+  if (!l->exists) return true;
+  bool with_progress = v && strcmp(v, "2") == 0;
+  const char *sql = arena_printf(
+      db->a,
+      "SELECT l.version, l.name, l.checksum, l.profile, "
+      "to_char(l.applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+      "l.duration_ms, l.status, l.method, %s FROM %s l %s",
+      with_progress ? "p.statement_index" : "NULL::int", l->table,
+      with_progress ? arena_printf(db->a, "LEFT JOIN %s p ON p.version = l.version", l->progress)
+                    : "");
+  PGresult *r;
+  if (!db_exec(db, sql, 0, NULL, &r, e)) return false;
+  for (int i = 0; i < PQntuples(r); i++) {
+    LedgerRow row = {0};
+    const char **f[] = {&row.version, &row.name,   &row.checksum, &row.profile,
+                        &row.applied_at, NULL, &row.status, &row.method};
+    for (int k = 0; k < 8; k++)
+      if (f[k]) *f[k] = PQgetisnull(r, i, k) ? NULL : arena_strdup(db->a, PQgetvalue(r, i, k));
+    row.duration_ms = PQgetisnull(r, i, 5) ? 0 : atoll(PQgetvalue(r, i, 5));
+    row.progress = PQgetisnull(r, i, 8) ? -1 : atoi(PQgetvalue(r, i, 8));
+    if (!row.status) row.status = "";
+    VEC_PUSH(db->a, l->rows, row);
+  }
+  PQclear(r);
+  if (l->rows.len > 1) qsort(l->rows.items, l->rows.len, sizeof(LedgerRow), row_cmp);
+  return true;
+}
+
+bool ledger_create(Db *db, Ledger *l, ServerError *e) {
+  if (strcmp(l->schema, "public") != 0) {
+    const char *sql =
+        arena_printf(db->a, "CREATE SCHEMA IF NOT EXISTS %s", db_ident(db, l->schema));
+    if (!db_exec(db, sql, 0, NULL, NULL, e)) return false;
+  }
+  const char *sql = arena_printf(
+      db->a,
+      "CREATE TABLE IF NOT EXISTS %s (\n"
+      "  version     text PRIMARY KEY,\n"
+      "  name        text NOT NULL,\n"
+      "  checksum    text NOT NULL,\n"
+      "  profile     text NOT NULL,\n"
+      "  applied_at  timestamptz NOT NULL DEFAULT clock_timestamp(),\n"
+      "  duration_ms bigint NOT NULL DEFAULT 0,\n"
+      "  status      text NOT NULL CHECK (status IN ('applied', 'running', 'failed')),\n"
+      "  method      text NOT NULL DEFAULT 'apply' CHECK (method IN ('apply', 'adopt'))\n"
+      ");\n"
+      "CREATE TABLE IF NOT EXISTS %s (\n"
+      "  version         text PRIMARY KEY REFERENCES %s (version) ON DELETE CASCADE,\n"
+      "  statement_index integer NOT NULL\n"
+      ");\n"
+      "COMMENT ON TABLE %s IS 'migc: migrations applied to this database; see migc status'",
+      l->table, l->progress, l->table, l->table);
+  if (!db_exec(db, sql, 0, NULL, NULL, e)) return false;
+  l->exists = true;
+  return true;
+}
+
+const LedgerRow *ledger_find(const Ledger *l, const char *version) {
+  for (size_t i = 0; i < l->rows.len; i++)
+    if (version_cmp(l->rows.items[i].version, version) == 0) return &l->rows.items[i];
+  return NULL;
+}
+
+const char *ledger_last_applied(const Ledger *l) {
+  const char *last = NULL;
+  for (size_t i = 0; i < l->rows.len; i++)
+    if (strcmp(l->rows.items[i].status, "applied") == 0) last = l->rows.items[i].version;
+  return last;
+}
+
+bool ledger_lock(Db *db, void (*on_wait)(const char *holder, void *ud), void *ud,
+                 ServerError *e) {
+  /* Poll with pg_try_advisory_lock instead of blocking in pg_advisory_lock:
+   * a session blocked in a statement holds a virtual transaction, and
+   * CREATE INDEX CONCURRENTLY in the session holding the lock waits for
+   * every such transaction to end: a deadlock. Between polls we hold none. */
+  long wait_us = 20000;
+  for (bool first = true;; first = false) {
+    const char *got;
+    if (!db_value(db, "SELECT pg_try_advisory_lock(" MIGC_LOCK_KEY ")", 0, NULL, &got, e))
+      return false;
+    if (got && strcmp(got, "t") == 0) return true;
+    if (first && on_wait) {
+      const char *holder = NULL;
+      ServerError ignored;
+      if (!db_value(db,
+                    "SELECT string_agg(pid::text, ', ') FROM pg_locks WHERE locktype = 'advisory'"
+                    " AND granted AND classid = " LOCK_CLASSID " AND objid = " LOCK_OBJID
+                    " AND objsubid = 1",
+                    0, NULL, &holder, &ignored))
+        holder = NULL;
+      on_wait(holder, ud);
+    }
+    struct timespec ts = {0, wait_us * 1000};
+    nanosleep(&ts, NULL);
+    if (wait_us < 500000) wait_us = wait_us * 3 / 2;
+  }
+}
+
+bool ledger_unlock(Db *db, ServerError *e) {
+  return db_exec(db, "SELECT pg_advisory_unlock(" MIGC_LOCK_KEY ")", 0, NULL, NULL, e);
+}
+
+bool ledger_insert_applied(Db *db, const Ledger *l, const PlanFile *f, const char *profile,
+                           long long duration_ms, ServerError *e) {
+  const char *ms = arena_printf(db->a, "%lld", duration_ms);
+  const char *params[] = {f->version, f->name, f->sha256, profile, ms};
+  const char *sql = arena_printf(db->a,
+                                 "INSERT INTO %s (version, name, checksum, profile, duration_ms,"
+                                 " status, method) VALUES ($1, $2, $3, $4, $5, 'applied', 'apply')",
+                                 l->table);
+  return db_exec(db, sql, 5, params, NULL, e);
+}
+
+bool ledger_start_running(Db *db, const Ledger *l, const PlanFile *f, const char *profile,
+                          ServerError *e) {
+  const char *params[] = {f->version, f->name, f->sha256, profile};
+  const char *ins = arena_printf(db->a,
+                                 "INSERT INTO %s (version, name, checksum, profile, status, method)"
+                                 " VALUES ($1, $2, $3, $4, 'running', 'apply')",
+                                 l->table);
+  const char *prog =
+      arena_printf(db->a, "INSERT INTO %s (version, statement_index) VALUES ($1, 0)", l->progress);
+  if (!db_exec(db, "BEGIN", 0, NULL, NULL, e)) return false;
+  if (db_exec(db, ins, 4, params, NULL, e) && db_exec(db, prog, 1, params, NULL, e) &&
+      db_exec(db, "COMMIT", 0, NULL, NULL, e))
+    return true;
+  ServerError ignored;
+  db_exec(db, "ROLLBACK", 0, NULL, NULL, &ignored);
+  return false;
+}
+
+bool ledger_set_progress(Db *db, const Ledger *l, const char *version, int index,
+                         ServerError *e) {
+  const char *idx = arena_printf(db->a, "%d", index);
+  const char *params[] = {version, idx};
+  const char *sql = arena_printf(
+      db->a, "UPDATE %s SET statement_index = $2 WHERE version = $1", l->progress);
+  return db_exec(db, sql, 2, params, NULL, e);
+}
+
+bool ledger_finish_running(Db *db, const Ledger *l, const char *version, long long duration_ms,
+                           ServerError *e) {
+  const char *ms = arena_printf(db->a, "%lld", duration_ms);
+  const char *params[] = {version, ms};
+  const char *upd = arena_printf(db->a,
+                                 "UPDATE %s SET status = 'applied', applied_at = clock_timestamp(),"
+                                 " duration_ms = duration_ms + $2 WHERE version = $1",
+                                 l->table);
+  const char *del = arena_printf(db->a, "DELETE FROM %s WHERE version = $1", l->progress);
+  if (!db_exec(db, "BEGIN", 0, NULL, NULL, e)) return false;
+  if (db_exec(db, upd, 2, params, NULL, e) && db_exec(db, del, 1, params, NULL, e) &&
+      db_exec(db, "COMMIT", 0, NULL, NULL, e))
+    return true;
+  ServerError ignored;
+  db_exec(db, "ROLLBACK", 0, NULL, NULL, &ignored);
+  return false;
+}
+
+bool ledger_adopt(Db *db, const Ledger *l, const PlanFile *f, const char *profile,
+                  ServerError *e) {
+  const char *params[] = {f->version, f->name, f->sha256, profile};
+  const char *del = arena_printf(db->a, "DELETE FROM %s WHERE version = $1", l->progress);
+  const char *ups = arena_printf(
+      db->a,
+      "INSERT INTO %s (version, name, checksum, profile, status, method)"
+      " VALUES ($1, $2, $3, $4, 'applied', 'adopt')"
+      " ON CONFLICT (version) DO UPDATE SET name = EXCLUDED.name, checksum = EXCLUDED.checksum,"
+      " profile = EXCLUDED.profile, status = 'applied', method = 'adopt',"
+      " applied_at = clock_timestamp(), duration_ms = 0",
+      l->table);
+  return db_exec(db, del, 1, params, NULL, e) && db_exec(db, ups, 4, params, NULL, e);
+}

@@ -1,0 +1,94 @@
+/*
+ * ledger.h — the record of what ran: the migc_ledger table, its progress
+ * table for migrations that run outside a transaction, and the advisory
+ * lock that serializes every migc command writing them.
+ *
+ *   migc_ledger (version text PRIMARY KEY, name, checksum, profile,
+ *                applied_at, duration_ms, status, method)
+ *     status  'applied'  the migration ran (or was adopted on evidence)
+ *             'running'  a migration outside a transaction started and has
+ *                        not finished; migc_ledger_progress says how far
+ *             'failed'   never written by migc (its failures roll back);
+ *                        accepted so state imported from another tool, or
+ *                        written by hand, can be represented and adopted
+ *     checksum the sha256 of the compiled file that ran
+ *     method  'apply' or 'adopt'
+ *   migc_ledger_progress (version, statement_index): statements [0, index)
+ *     of a running migration have completed.
+ *
+ * Both live in schema "public" unless --ledger-schema names another. The
+ * writes here are single statements; apply.c decides which transaction
+ * they belong to. Must not decide what to apply.
+ */
+#ifndef MIGC_LEDGER_H
+#define MIGC_LEDGER_H
+
+#include "pgexec.h"
+#include "plan.h"
+
+/* pg_advisory_lock key: the first 8 bytes of sha256("migc"), big-endian,
+ * as a signed 64-bit integer (0xce06a405e8e5bd9a). Advisory locks are per
+ * database, so this serializes every migc writer of one database. */
+#define MIGC_LOCK_KEY "-3601010506746970726"
+
+typedef struct LedgerRow {
+  const char *version, *name, *checksum, *profile, *applied_at, *status, *method;
+  long long duration_ms;
+  int progress; /* statement_index of a running migration, -1 when none */
+} LedgerRow;
+
+typedef struct Ledger {
+  const char *schema;            /* as given: "public" */
+  const char *table, *progress;  /* quoted and qualified, for SQL text */
+  const char *display;           /* "public.migc_ledger", for messages */
+  bool exists;                   /* the ledger table exists */
+  VEC(LedgerRow) rows;           /* in version order */
+} Ledger;
+
+/* Names the ledger in schema (NULL: "public"); reads nothing. */
+void ledger_init(Db *db, Ledger *l, const char *schema);
+
+/* Reads whether the ledger exists and, if so, every row with its progress. */
+bool ledger_read(Db *db, Ledger *l, ServerError *e);
+
+/* Creates the schema (when not "public"), the ledger and the progress
+ * tables if they do not exist. Call with the lock held. */
+bool ledger_create(Db *db, Ledger *l, ServerError *e);
+
+/* The row for version (compared numerically), or NULL. */
+const LedgerRow *ledger_find(const Ledger *l, const char *version);
+
+/* The highest version with status 'applied', or NULL. */
+const char *ledger_last_applied(const Ledger *l);
+
+/* Takes the session advisory lock, waiting for it (polling, never blocked
+ * inside a statement: see ledger.c). When it is not free at once, on_wait
+ * (may be NULL) is called once with the pids holding it (NULL if unknown). */
+bool ledger_lock(Db *db, void (*on_wait)(const char *holder, void *ud), void *ud,
+                 ServerError *e);
+bool ledger_unlock(Db *db, ServerError *e);
+
+/* INSERT of an 'applied' row for f (inside the migration's transaction). */
+bool ledger_insert_applied(Db *db, const Ledger *l, const PlanFile *f, const char *profile,
+                           long long duration_ms, ServerError *e);
+
+/* A migration outside a transaction starts: its 'running' row and progress
+ * 0, committed together. */
+bool ledger_start_running(Db *db, const Ledger *l, const PlanFile *f, const char *profile,
+                          ServerError *e);
+
+/* Statements [0, index) of version have completed. */
+bool ledger_set_progress(Db *db, const Ledger *l, const char *version, int index,
+                         ServerError *e);
+
+/* The running migration finished: 'applied', duration added, progress
+ * removed, committed together. */
+bool ledger_finish_running(Db *db, const Ledger *l, const char *version, long long duration_ms,
+                           ServerError *e);
+
+/* adopt: marks f applied with method 'adopt' (insert, or update a failed or
+ * running row), removes its progress; runs in the caller's transaction. */
+bool ledger_adopt(Db *db, const Ledger *l, const PlanFile *f, const char *profile,
+                  ServerError *e);
+
+#endif

@@ -1,0 +1,93 @@
+/*
+ * plan.h — what the runtime applies: the migrations of a compiled tree in
+ * version order, each with the exact bytes that run, its checksum, whether
+ * it can run in one transaction, and its Up section split into statements.
+ *
+ * Two sources give the same plan:
+ *   - a compiled tree (`migc build ... -o OUT`): OUT/migc.manifest.json names
+ *     the profile and every file; each file is checked against its manifest
+ *     checksum, so a compiled file edited after the build is refused;
+ *   - a canonical tree and a profile: the tree is compiled in memory, with
+ *     headers, exactly as `migc build` would write it (same checksums).
+ *
+ * Diagnostics name the file the user has: the compiled file for a compiled
+ * tree, the canonical source (through the edit list) for one compiled in
+ * memory. This module reads files and compiles; it never connects to a
+ * database.
+ */
+#ifndef MIGC_PLAN_H
+#define MIGC_PLAN_H
+
+#include <stdbool.h>
+
+#include "compile.h"
+
+typedef enum StmtKind {
+  SK_PLAIN,
+  SK_CREATE_INDEX_CONCURRENTLY, /* object: the index name (NULL: unnamed) */
+  SK_ADD_ENUM_VALUE,            /* object: the type, value: the new label */
+  SK_TRANSACTION                /* BEGIN, COMMIT, ... written in the file */
+} StmtKind;
+
+typedef struct PlanStmt {
+  size_t start, end; /* bytes in the compiled file: first token to end (no ';') */
+  StmtKind kind;
+  const char *schema; /* as written, NULL when unqualified */
+  const char *object, *value;
+} PlanStmt;
+
+typedef struct PlanFile {
+  const char *version, *name, *relpath;
+  const char *bytes; /* the compiled file, header included */
+  size_t len;
+  size_t up_start, up_end; /* the Up section (the whole file without goose) */
+  char sha256[65];         /* of bytes: the ledger checksum */
+  bool transaction;        /* false: run statement by statement, with progress */
+  const char *no_txn_reason;
+  VEC(PlanStmt) stmts;
+  /* reporting: offsets in bytes map to offsets in report */
+  SourceFile *report;
+  size_t header_len;  /* bytes of bytes[] that report does not have */
+  const Edit *edits;  /* sorted edits from report->bytes to bytes[header_len..]; */
+  size_t nedits;      /* none for a compiled tree on disk */
+} PlanFile;
+
+typedef struct PlanNeed {
+  const char *feature, *version, *first_use; /* first_use: "file:line:col" */
+} PlanNeed;
+
+typedef struct Plan {
+  const char *root;   /* TREE as given on the command line */
+  bool compiled;      /* read from a manifest (else compiled in memory) */
+  const char *profile_name, *profile_sha256, *extension;
+  bool ext_present;
+  const char *min_version; /* NULL when the tree needs no minimum */
+  VEC(PlanNeed) needs;
+  VEC(PlanFile) files; /* version order */
+  Tree *tree;          /* the tree catalog_at_version replays (compiled or canonical) */
+  Profile *prof;       /* loaded profile; NULL for a compiled tree until plan_profile */
+} Plan;
+
+/* Whether dir holds a migc manifest (a compiled tree). */
+bool plan_is_compiled(Arena *a, const char *dir);
+
+/* Loads dir. profile: NULL for a compiled tree (its manifest decides), else
+ * the name or path of the profile to compile a canonical tree with. Returns
+ * false with diagnostics. Free with plan_free. */
+bool plan_load(Arena *a, const char *dir, const char *profile, Plan *p, DiagList *dl);
+
+/* Loads the profile a compiled tree was built with (for catalog replay):
+ * override (a name or path) or the manifest's profile name; warns when its
+ * sha256 differs from the manifest's. Returns p->prof or NULL with
+ * diagnostics. */
+Profile *plan_profile(Arena *a, Plan *p, const char *override, DiagList *dl);
+
+/* The offset in f->report of byte offset off of f->bytes. */
+size_t plan_report_offset(const PlanFile *f, size_t off);
+
+/* Index of the file with this version, or -1. */
+int plan_find(const Plan *p, const char *version);
+
+void plan_free(Plan *p);
+
+#endif

@@ -1,0 +1,144 @@
+/*
+ * test_runtime.c — unit tests for the runtime's pure parts: the manifest
+ * JSON reader (jsonread.c), type normalization for catalog comparison
+ * (livecat.c) and the mapping of compiled-file offsets back to the
+ * canonical source through an edit list (plan.c).
+ *
+ * Table-driven {input, expected}; prints one line per failure and a final
+ * "N passed, M failed" line; exits non-zero on failure. Must not connect
+ * to a database or read files.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "jsonread.h"
+#include "livecat.h"
+#include "plan.h"
+
+static int passed, failed;
+
+static void check(const char *what, const char *got, const char *want) {
+  if (got && want && strcmp(got, want) == 0) {
+    passed++;
+    return;
+  }
+  failed++;
+  printf("FAIL %s: got [%s], want [%s]\n", what, got ? got : "(null)", want ? want : "(null)");
+}
+
+static void test_json(Arena *a) {
+  static const struct {
+    const char *in, *path, *want; /* path: "key" or "key.0.key" ; want NULL: parse error */
+  } cases[] = {
+      {"{\"a\": \"x\"}", "a", "x"},
+      {" { \"a\" : { \"b\" : [1, \"two\", true] } } ", "a.b.1", "two"},
+      {"{\"a\": [ {\"p\": \"q\"} ]}", "a.0.p", "q"},
+      {"{\"s\": \"\\u00e9\\n\\\"\\\\\\/\"}", "s", "\xc3\xa9\n\"\\/"},
+      {"{\"s\": \"\\ud83d\\ude00\"}", "s", "\xf0\x9f\x98\x80"},
+      {"{\"n\": -12.5e3}", "n", "-12.5e3"},
+      {"{\"a\": 1,}", "a", NULL},
+      {"{\"a\" 1}", "a", NULL},
+      {"[1, 2", "", NULL},
+      {"{\"a\": \"x\"} trailing", "a", NULL},
+      {"{\"a\": \"unterminated}", "a", NULL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    const char *err;
+    size_t at;
+    JsonValue *v = json_parse(a, cases[i].in, strlen(cases[i].in), &err, &at);
+    if (!cases[i].want) {
+      check(cases[i].in, v ? "parsed" : "error", "error");
+      continue;
+    }
+    const JsonValue *cur = v;
+    char path[64];
+    snprintf(path, sizeof path, "%s", cases[i].path);
+    for (char *tok = strtok(path, "."); tok && cur; tok = strtok(NULL, ".")) {
+      if (cur->kind == JV_ARRAY) {
+        size_t k = (size_t)(tok[0] - '0');
+        cur = k < cur->n ? cur->items[k] : NULL;
+      } else {
+        cur = json_get(cur, tok);
+      }
+    }
+    check(cases[i].in, cur && (cur->kind == JV_STRING || cur->kind == JV_NUMBER) ? cur->s : NULL,
+          cases[i].want);
+  }
+  const char *err;
+  size_t at;
+  JsonValue *v = json_parse(a, "{\"t\": true, \"f\": false}", 23, &err, &at);
+  check("bool true", json_get_bool(v, "t", false) ? "true" : "false", "true");
+  check("bool false", json_get_bool(v, "f", true) ? "true" : "false", "false");
+  check("bool default", json_get_bool(v, "x", true) ? "true" : "false", "true");
+}
+
+static void test_type_norm(Arena *a) {
+  static const struct {
+    const char *in, *want;
+  } cases[] = {
+      {"integer", "integer"},
+      {"INT", "integer"},
+      {"serial", "integer"},
+      {"BIGSERIAL", "bigint"},
+      {"int8", "bigint"},
+      {"character varying(255)", "character varying(255)"},
+      {"varchar(255)", "character varying(255)"},
+      {"VARCHAR(255)[]", "character varying(255)[]"},
+      {"timestamp with time zone", "timestamp with time zone"},
+      {"timestamptz", "timestamp with time zone"},
+      {"timestamp with time zone(3)", "timestamp(3) with time zone"},
+      {"timestamp(3) with time zone", "timestamp(3) with time zone"},
+      {"timestamp", "timestamp without time zone"},
+      {"numeric(10,2)", "numeric(10,2)"},
+      {"decimal(10, 2)", "numeric(10,2)"},
+      {"real[]", "real[]"},
+      {"float4[]", "real[]"},
+      {"double precision", "double precision"},
+      {"pg_catalog.int4", "integer"},
+      {"extensions.vector(384)", "vector(384)"},
+      {"vector(384)", "vector(384)"},
+      {"\"Mood\"", "mood"},
+      {"text[][]", "text[][]"},
+      {"bool", "boolean"},
+      {"char(64)", "character(64)"},
+      {"CHAR(64)", "character(64)"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+    check(cases[i].in, type_norm(a, cases[i].in), cases[i].want);
+}
+
+static void test_report_offset(void) {
+  /* source "ab XXXX cd" -> compiled header "H\n" + "ab Y cd" */
+  static const Edit edits[] = {{3, 7, "Y"}};
+  PlanFile f;
+  memset(&f, 0, sizeof f);
+  f.header_len = 2;
+  f.edits = edits;
+  f.nedits = 1;
+  static const struct {
+    size_t out, want;
+  } cases[] = {{0, 0}, {1, 0}, {2, 0}, {4, 2}, {5, 3}, {6, 7}, {8, 9}};
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char got[32], want[32];
+    snprintf(got, sizeof got, "%zu", plan_report_offset(&f, cases[i].out));
+    snprintf(want, sizeof want, "%zu", cases[i].want);
+    char what[48];
+    snprintf(what, sizeof what, "report offset of %zu", cases[i].out);
+    check(what, got, want);
+  }
+  PlanFile g;
+  memset(&g, 0, sizeof g);
+  char got[32];
+  snprintf(got, sizeof got, "%zu", plan_report_offset(&g, 41));
+  check("identity mapping", got, "41");
+}
+
+int main(void) {
+  Arena *a = arena_new();
+  test_json(a);
+  test_type_norm(a);
+  test_report_offset();
+  arena_free(a);
+  printf("%d passed, %d failed\n", passed, failed);
+  return failed ? 1 : 0;
+}
