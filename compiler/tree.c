@@ -136,9 +136,13 @@ static bool classify(Arena *a, Layout layout, const char *relpath, NameInfo *ni)
   case LAYOUT_DBMATE:
   case LAYOUT_DRIZZLE:
     return !slash && digits_name(a, base, ni);
-  case LAYOUT_SUPABASE:
-    return strncmp(relpath, "supabase/migrations/", 20) == 0 && !strchr(relpath + 20, '/') &&
-           digits_name(a, base, ni);
+  case LAYOUT_SUPABASE: {
+    /* the project root (supabase/migrations/...) or the supabase/ dir */
+    const char *rest = strncmp(relpath, "supabase/migrations/", 20) == 0 ? relpath + 20
+                       : strncmp(relpath, "migrations/", 11) == 0     ? relpath + 11
+                                                                        : NULL;
+    return rest && !strchr(rest, '/') && digits_name(a, base, ni);
+  }
   case LAYOUT_GOLANG_MIGRATE: {
     if (slash) return false;
     bool up = ends_with(base, ".up.sql"), down = ends_with(base, ".down.sql");
@@ -207,7 +211,7 @@ static bool classify(Arena *a, Layout layout, const char *relpath, NameInfo *ni)
 
 Layout layout_detect(const char *const *relpaths, const char *const *contents, size_t n) {
   bool golang = false, postgrator = false, flyway = false, prisma = false, supabase = false,
-       drizzle = false, dbmate = false;
+       drizzle = false, dbmate = false, config_toml = false, sub_migrations = false;
   Arena *a = arena_new();
   NameInfo ni;
   for (size_t i = 0; i < n; i++) {
@@ -215,6 +219,8 @@ Layout layout_detect(const char *const *relpaths, const char *const *contents, s
     if (strcmp(r, "meta/_journal.json") == 0) drizzle = true;
     if (classify(a, LAYOUT_PRISMA, r, &ni)) prisma = true;
     if (strncmp(r, "supabase/migrations/", 20) == 0) supabase = true;
+    if (strcmp(r, "config.toml") == 0) config_toml = true;
+    if (strncmp(r, "migrations/", 11) == 0 && ends_with(r, ".sql")) sub_migrations = true;
     if (classify(a, LAYOUT_FLYWAY, r, &ni)) flyway = true;
     if (classify(a, LAYOUT_GOLANG_MIGRATE, r, &ni)) golang = true;
     if (classify(a, LAYOUT_POSTGRATOR, r, &ni)) postgrator = true;
@@ -224,7 +230,7 @@ Layout layout_detect(const char *const *relpaths, const char *const *contents, s
   arena_free(a);
   if (drizzle) return LAYOUT_DRIZZLE;
   if (prisma) return LAYOUT_PRISMA;
-  if (supabase) return LAYOUT_SUPABASE;
+  if (supabase || (config_toml && sub_migrations)) return LAYOUT_SUPABASE;
   if (flyway) return LAYOUT_FLYWAY;
   if (golang) return LAYOUT_GOLANG_MIGRATE;
   if (postgrator) return LAYOUT_POSTGRATOR;

@@ -38,7 +38,7 @@ typedef enum Layout {
   LAYOUT_FLYWAY,         /* V1__x.sql, V1.1__x.sql, U1__x.sql, R__x.sql */
   LAYOUT_PRISMA,         /* TIMESTAMP_name/migration.sql, migration_lock.toml */
   LAYOUT_DRIZZLE,        /* NNNN_tag.sql ordered by meta/_journal.json */
-  LAYOUT_SUPABASE,       /* supabase/migrations/TIMESTAMP_name.sql */
+  LAYOUT_SUPABASE,       /* [supabase/]migrations/TIMESTAMP_name.sql, config.toml */
   LAYOUT_POSTGRATOR,     /* NNNN.do.name.sql / NNNN.undo.name.sql */
   LAYOUT__COUNT
 } Layout;
