@@ -198,14 +198,29 @@ void catalog_rename(Catalog *c, Object *o, const char *new_name) {
   }
 }
 
-void catalog_reschema(Catalog *c, Object *o, const char *new_schema) {
+static void rekey(Catalog *c, Object *o, const char *schema, const char *table) {
   Slot *s = find_slot(c, object_key(c->arena, o));
   if (s && s->obj == o) {
     s->key = TOMBSTONE;
     s->obj = NULL;
   }
-  o->schema = arena_strdup(c->arena, new_schema);
+  if (schema) o->schema = arena_strdup(c->arena, schema);
+  if (table) o->table = table;
   insert_slot(c, object_key(c->arena, o), o);
+}
+
+void catalog_reschema(Catalog *c, Object *o, const char *new_schema) {
+  const char *old_key = arena_printf(c->arena, "%s.%s", o->schema, o->name);
+  bool relation = o->kind == OBJ_TABLE || o->kind == OBJ_VIEW || o->kind == OBJ_MATVIEW;
+  rekey(c, o, new_schema, NULL);
+  if (!relation) return;
+  /* indexes move with their table; constraints and triggers follow its key */
+  const char *new_key = arena_printf(c->arena, "%s.%s", o->schema, o->name);
+  for (size_t i = 0; i < c->order.len; i++) {
+    Object *x = c->order.items[i];
+    if (!x || !x->table || strcmp(x->table, old_key) != 0) continue;
+    rekey(c, x, x->kind == OBJ_INDEX ? new_schema : NULL, new_key);
+  }
 }
 
 Catalog *catalog_clone(Arena *a, const Catalog *src) {
