@@ -10,6 +10,7 @@
 
 #include "compile.h"
 #include "emit.h"
+#include "inspect.h"
 #include "package.h"
 #include "runtime_main.h"
 #include "schema.h"
@@ -29,6 +30,12 @@ static const char USAGE[] =
     "                                 write the bridge migration that turns a database\n"
     "                                 built with P's tree up to V (default: the last)\n"
     "                                 into one built with Q's tree\n"
+    "  explain SRC --profile P OBJECT why OBJECT (table.column, index, view, function)\n"
+    "                                 was elided or stubbed, with file:line per step,\n"
+    "                                 or where it was made and that it was kept\n"
+    "  graph SRC --profile P [--svg] [-o FILE]\n"
+    "                                 migrations and objects as Graphviz DOT (or SVG,\n"
+    "                                 with Graphviz installed), elided and stubbed marked\n"
     "  rules                          list the diagnostic rule ids\n"
     "  schema --db URL                describe a live schema, stable for diff\n"
     "  apply TREE --db URL            apply TREE's pending migrations, recorded in a ledger\n"
@@ -57,7 +64,8 @@ static const char USAGE[] =
     "environment: MIGC_PROFILE_PATH (extra profile directories), NO_COLOR\n";
 
 typedef struct Options {
-  const char *cmd, *src, *profile, *out, *format, *min_version, *from, *to, *at;
+  const char *cmd, *src, *arg, *profile, *out, *format, *min_version, *from, *to, *at;
+  bool svg;
   Layout layout;
   bool force, quiet;
 } Options;
@@ -114,6 +122,8 @@ static int parse_args(int argc, char **argv, Options *o) {
     } else if (strcmp(a, "--at") == 0) {
       TAKE();
       o->at = val;
+    } else if (strcmp(a, "--svg") == 0) {
+      o->svg = true;
     } else if (strcmp(a, "--force") == 0) {
       o->force = true;
     } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
@@ -124,6 +134,8 @@ static int parse_args(int argc, char **argv, Options *o) {
       o->cmd = a;
     } else if (!o->src) {
       o->src = a;
+    } else if (!o->arg && strcmp(o->cmd, "explain") == 0) {
+      o->arg = a;
     } else {
       return usage_error("unexpected argument \"%s\"", a);
     }
@@ -216,6 +228,57 @@ static int run_compile(const Options *o, bool write) {
   return rc;
 }
 
+/* explain and graph: compile in memory, then look. */
+static int run_inspect(const Options *o) {
+  bool explain = strcmp(o->cmd, "explain") == 0;
+  if (!o->src) return usage_error("%s needs a source tree", o->cmd);
+  if (!o->profile) return usage_error("%s needs --profile", o->cmd);
+  if (explain && !o->arg) return usage_error("%s needs the object to explain", o->cmd);
+  Arena *a = arena_new();
+  DiagList dl;
+  diags_init(&dl, a);
+  const char *ppath = profile_find(a, o->profile);
+  Profile *p = ppath ? profile_load(a, ppath, &dl) : NULL;
+  if (!ppath) {
+    Diag *d = diag_path(&dl, SEV_ERROR, DR_USAGE, NULL, 0, 0, "profile \"%s\" not found",
+                        o->profile);
+    diag_hint(&dl, d, "Searched %s. Pass a path to use a profile file.", profile_search_path(a));
+  }
+  Tree t = {0};
+  Compilation c;
+  if (p && tree_read_layout(a, o->src, o->layout, &t, &dl) &&
+      compile_tree(a, &t, p, &dl, &c, true)) {
+    if (explain) {
+      inspect_explain(a, &c, o->arg, stdout, &dl);
+    } else if (!o->svg) {
+      FILE *f = o->out ? fopen(o->out, "w") : stdout;
+      if (!f) {
+        diag_path(&dl, SEV_ERROR, DR_IO_ERROR, o->out, 0, 0, "cannot write");
+      } else {
+        inspect_graph_dot(a, &c, f);
+        if (f != stdout) fclose(f);
+      }
+    } else if (system("command -v dot >/dev/null 2>&1") != 0) {
+      Diag *d = diag_path(&dl, SEV_ERROR, DR_USAGE, NULL, 0, 0,
+                          "--svg needs Graphviz, and \"dot\" is not on PATH");
+      diag_hint(&dl, d, "Install it (apt-get install graphviz), or write DOT without --svg.");
+    } else {
+      const char *cmd = o->out ? arena_printf(a, "dot -Tsvg -o '%s'", o->out) : "dot -Tsvg";
+      FILE *pipe = popen(cmd, "w");
+      if (pipe) {
+        inspect_graph_dot(a, &c, pipe);
+        if (pclose(pipe) != 0)
+          diag_path(&dl, SEV_ERROR, DR_IO_ERROR, o->out, 0, 0, "dot failed to render the graph");
+      }
+    }
+  }
+  int rc = dl.errors ? 1 : 0;
+  print_diags(&dl, o);
+  profile_free(p);
+  arena_free(a);
+  return rc;
+}
+
 static Profile *load_named(Arena *a, const char *name, DiagList *dl) {
   const char *path = profile_find(a, name);
   if (!path) {
@@ -294,6 +357,7 @@ int main(int argc, char **argv) {
   else if (strcmp(o.cmd, "check") == 0) rc = run_compile(&o, false);
   else if (strcmp(o.cmd, "package") == 0) rc = run_compile(&o, true);
   else if (strcmp(o.cmd, "upgrade") == 0) rc = run_upgrade(&o);
+  else if (strcmp(o.cmd, "explain") == 0 || strcmp(o.cmd, "graph") == 0) rc = run_inspect(&o);
   else if (strcmp(o.cmd, "rules") == 0) {
     for (int r = 0; r < DR__COUNT; r++)
       printf("%-32s %s\n", diag_rule_id((DiagRule)r), diag_rule_description((DiagRule)r));

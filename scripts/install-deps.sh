@@ -4,7 +4,7 @@
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config libpg-query-dev libpcre2-dev libprotobuf-c-dev
       libpq-dev postgresql-15 postgresql-client-15 nodejs npm valgrind clang
-      libclang-rt-14-dev locales libarchive-dev ninja-build groff-base python3)
+      libclang-rt-14-dev locales libarchive-dev ninja-build groff-base python3 graphviz)
 # clang + libclang-rt-14-dev: the libFuzzer targets; valgrind: valgrind_unit;
 # locales: the determinism test compiles tr_TR/de_DE with localedef;
 # libarchive-dev: migc package; ninja-build, groff-base: the CMake consumer
