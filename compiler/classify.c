@@ -75,6 +75,9 @@ const char *type_display(Analysis *a, const PgQuery__TypeName *t) {
       if (i) sb_addc(&sb, ',');
       if (m->node_case == PG_QUERY__NODE__NODE_A_CONST && m->a_const->ival)
         sb_printf(&sb, "%d", m->a_const->ival->ival);
+      else if (m->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && m->column_ref->n_fields &&
+               str_node(m->column_ref->fields[0]))
+        sb_adds(&sb, str_node(m->column_ref->fields[0])); /* a masked placeholder */
       else
         sb_adds(&sb, "?");
     }

@@ -407,7 +407,11 @@ bool tree_add_file(Arena *a, Tree *t, const char *relpath, const char *bytes, si
   char *copy = arena_strndup(a, bytes, len);
   m.orig = copy;
   bool masked = false;
-  char *analysed = t->layout == LAYOUT_FLYWAY ? mask_placeholders(a, t, bytes, len, &masked) : copy;
+  /* Flyway placeholders, and goose ${VAR}s under "-- +goose ENVSUB ON" */
+  bool envsub = memmem(bytes, len, "+goose ENVSUB ON", 16) != NULL;
+  char *analysed = t->layout == LAYOUT_FLYWAY || envsub
+                       ? mask_placeholders(a, t, bytes, len, &masked)
+                       : copy;
   m.src = source_new(a, display, masked ? analysed : copy, len);
   long bad = utf8_invalid_at(bytes, len);
   if (bad >= 0) {

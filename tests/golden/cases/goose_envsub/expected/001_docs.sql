@@ -1,0 +1,13 @@
+-- migc 0.1.0: generated from input/001_docs.sql for profile v1.0-novector; do not edit
+-- migc: source sha256 d5c1e58c379cb29058b68039e913e6e73f8d3b60558d26f15c6201f8aafd715c
+-- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- +goose Up
+-- +goose ENVSUB ON
+CREATE TABLE ${APP_SCHEMA}.docs (
+    id bigint PRIMARY KEY,
+    -- migc: elided column embedding vector(__embedding_dims_): type vector(__embedding_dims_) needs extension vector, absent in v1.0-novector
+    title text
+);
+-- +goose ENVSUB OFF
+-- +goose Down
+DROP TABLE ${APP_SCHEMA}.docs;

@@ -1,0 +1,10 @@
+-- +goose Up
+-- +goose ENVSUB ON
+CREATE TABLE ${APP_SCHEMA}.docs (
+    id bigint PRIMARY KEY,
+    embedding vector(${EMBEDDING_DIMS}),
+    title text
+);
+-- +goose ENVSUB OFF
+-- +goose Down
+DROP TABLE ${APP_SCHEMA}.docs;
