@@ -367,6 +367,13 @@ static char *mask_placeholders(Arena *a, Tree *t, const char *bytes, size_t len,
     if (!known) {
       Placeholder p = {written, arena_strndup(a, out + i, j - i + 1)};
       VEC_PUSH(a, t->placeholders, p);
+      /* the parser folds unquoted identifiers: map the folded form back too */
+      char *folded = arena_strdup(a, p.masked);
+      for (char *c = folded; *c; c++) *c = (char)tolower((unsigned char)*c);
+      if (strcmp(folded, p.masked) != 0) {
+        Placeholder q = {written, folded};
+        VEC_PUSH(a, t->placeholders, q);
+      }
     }
     i = j;
   }

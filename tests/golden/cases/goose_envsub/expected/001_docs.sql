@@ -5,7 +5,7 @@
 -- +goose ENVSUB ON
 CREATE TABLE ${APP_SCHEMA}.docs (
     id bigint PRIMARY KEY,
-    -- migc: elided column embedding vector(__embedding_dims_): type vector(__embedding_dims_) needs extension vector, absent in v1.0-novector
+    -- migc: elided column embedding vector(${EMBEDDING_DIMS}): type vector(${EMBEDDING_DIMS}) needs extension vector, absent in v1.0-novector
     title text
 );
 -- +goose ENVSUB OFF
