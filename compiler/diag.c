@@ -134,11 +134,7 @@ void diags_print_text(const DiagList *dl, FILE *out, bool color) {
   }
 }
 
-void diags_print_json(const DiagList *dl, FILE *out) {
-  JsonWriter *w = json_new();
-  json_begin_object(w);
-  json_kv_int(w, "errors", dl->errors);
-  json_kv_int(w, "warnings", dl->warnings);
+void diags_write_json(const DiagList *dl, JsonWriter *w) {
   json_key(w, "diagnostics");
   json_begin_array(w);
   for (size_t i = 0; i < dl->items.len; i++) {
@@ -159,6 +155,14 @@ void diags_print_json(const DiagList *dl, FILE *out) {
     json_end_object(w);
   }
   json_end_array(w);
+}
+
+void diags_print_json(const DiagList *dl, FILE *out) {
+  JsonWriter *w = json_new();
+  json_begin_object(w);
+  json_kv_int(w, "errors", dl->errors);
+  json_kv_int(w, "warnings", dl->warnings);
+  diags_write_json(dl, w);
   json_end_object(w);
   size_t len;
   const char *s = json_data(w, &len);

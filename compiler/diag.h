@@ -70,4 +70,8 @@ void diags_sort(DiagList *dl);
 void diags_print_text(const DiagList *dl, FILE *out, bool color);
 void diags_print_json(const DiagList *dl, FILE *out);
 
+struct JsonWriter;
+/* Writes "diagnostics": [...] into an object the caller has open. */
+void diags_write_json(const DiagList *dl, struct JsonWriter *w);
+
 #endif

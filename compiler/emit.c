@@ -24,17 +24,22 @@ static const char *origin_text(Arena *a, const Compilation *c, Origin o) {
   return arena_printf(a, "%s:%ld:%ld", f->path, line, col);
 }
 
+/* "profile": {name, sha256, extension, extension_present} */
+static void write_profile(JsonWriter *w, const Profile *p) {
+  json_key(w, "profile");
+  json_begin_object(w);
+  json_kv_string(w, "name", p->name);
+  json_kv_string(w, "sha256", p->sha256);
+  json_kv_string(w, "extension", extdesc_name(p->ext));
+  json_kv_bool(w, "extension_present", p->ext_present);
+  json_end_object(w);
+}
+
 const char *manifest_json(Arena *a, const Compilation *c, size_t *len) {
   JsonWriter *w = json_new();
   json_begin_object(w);
   json_kv_string(w, "migc", MIGC_VERSION);
-  json_key(w, "profile");
-  json_begin_object(w);
-  json_kv_string(w, "name", c->prof->name);
-  json_kv_string(w, "sha256", c->prof->sha256);
-  json_kv_string(w, "extension", extdesc_name(c->prof->ext));
-  json_kv_bool(w, "extension_present", c->prof->ext_present);
-  json_end_object(w);
+  write_profile(w, c->prof);
   json_kv_string(w, "source", c->tree->display_root);
   json_key(w, "min_extension_version");
   if (c->min_ext_version) {
@@ -118,7 +123,7 @@ const char *manifest_json(Arena *a, const Compilation *c, size_t *len) {
   return copy;
 }
 
-static const char *absolute(Arena *a, const char *p) {
+const char *path_absolute(Arena *a, const char *p) {
   char buf[PATH_MAX];
   if (realpath(p, buf)) return arena_strdup(a, buf);
   /* not there yet: resolve the parent */
@@ -129,7 +134,7 @@ static const char *absolute(Arena *a, const char *p) {
   return arena_printf(a, "%s/%s", strcmp(buf, "/") == 0 ? "" : buf, base);
 }
 
-static bool is_inside(const char *child, const char *parent) {
+bool path_is_inside(const char *child, const char *parent) {
   size_t n = strlen(parent);
   return strncmp(child, parent, n) == 0 && (child[n] == '/' || child[n] == '\0');
 }
@@ -174,13 +179,13 @@ static bool all_ours(Arena *a, const char *root, const char *rel, const char **f
 
 bool emit_check_target(Arena *a, const char *input_dir, const char *out_dir, bool force,
                        DiagList *dl) {
-  const char *in = absolute(a, input_dir), *out = absolute(a, out_dir);
+  const char *in = path_absolute(a, input_dir), *out = path_absolute(a, out_dir);
   if (!out) {
     diag_path(dl, SEV_ERROR, DR_IO_ERROR, out_dir, 0, 0,
               "the directory that should hold the output does not exist");
     return false;
   }
-  if (in && (is_inside(out, in) || is_inside(in, out))) {
+  if (in && (path_is_inside(out, in) || path_is_inside(in, out))) {
     Diag *d = diag_path(dl, SEV_ERROR, DR_OUTPUT_INSIDE, out_dir, 0, 0,
                         "output directory \"%s\" overlaps the input tree \"%s\"", out_dir,
                         input_dir);
@@ -261,7 +266,7 @@ bool emit_tree(Arena *a, const Compilation *c, const char *out_dir, DiagList *dl
 
 bool emit_files(Arena *a, const OutFile *files, size_t nfiles, const char *manifest,
                 size_t mlen, const char *out_dir, DiagList *dl) {
-  const char *out = absolute(a, out_dir);
+  const char *out = path_absolute(a, out_dir);
   if (!out) {
     diag_path(dl, SEV_ERROR, DR_IO_ERROR, out_dir, 0, 0, "cannot resolve output directory");
     return false;
@@ -323,13 +328,7 @@ const char *bridge_manifest_json(Arena *a, const Tree *t, const Profile *from,
   json_kv_string(w, "name", from->name);
   json_kv_string(w, "sha256", from->sha256);
   json_end_object(w);
-  json_key(w, "profile");
-  json_begin_object(w);
-  json_kv_string(w, "name", to->name);
-  json_kv_string(w, "sha256", to->sha256);
-  json_kv_string(w, "extension", extdesc_name(to->ext));
-  json_kv_bool(w, "extension_present", to->ext_present);
-  json_end_object(w);
+  write_profile(w, to);
   json_kv_string(w, "source", t->display_root);
   json_kv_string(w, "at_version", b->version);
   json_key(w, "sources");

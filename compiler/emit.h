@@ -15,6 +15,11 @@
 
 #define MIGC_MANIFEST "migc.manifest.json"
 
+/* Absolute form of p; p need not exist, its folder must (NULL otherwise). */
+const char *path_absolute(Arena *a, const char *p);
+/* Whether child is parent or lies below it (both absolute). */
+bool path_is_inside(const char *child, const char *parent);
+
 /* The manifest text (deterministic JSON, in arena a). */
 const char *manifest_json(Arena *a, const Compilation *c, size_t *len);
 

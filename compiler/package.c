@@ -41,22 +41,6 @@ static int entry_cmp(const void *pa, const void *pb) {
   return ca < cb ? -1 : ca > cb;
 }
 
-/* Absolute form of p; p itself need not exist, its folder must. NULL when
- * the folder does not resolve. */
-static const char *absolute_path(Arena *a, const char *p) {
-  char buf[PATH_MAX];
-  if (realpath(p, buf)) return arena_strdup(a, buf);
-  const char *slash = strrchr(p, '/');
-  const char *parent = slash ? (slash == p ? "/" : arena_strndup(a, p, (size_t)(slash - p))) : ".";
-  const char *base = slash ? slash + 1 : p;
-  if (!realpath(parent, buf)) return NULL;
-  return arena_printf(a, "%s/%s", strcmp(buf, "/") == 0 ? "" : buf, base);
-}
-
-static bool path_inside(const char *child, const char *parent) {
-  size_t n = strlen(parent);
-  return strncmp(child, parent, n) == 0 && (child[n] == '/' || child[n] == '\0');
-}
 
 bool package_check_target(Arena *a, const char *input_dir, const char *file, DiagList *dl) {
   size_t n = strlen(file);
@@ -64,14 +48,14 @@ bool package_check_target(Arena *a, const char *input_dir, const char *file, Dia
     diag_path(dl, SEV_ERROR, DR_USAGE, file, 0, 0, "package needs a file name, not a directory");
     return false;
   }
-  const char *out = absolute_path(a, file);
+  const char *out = path_absolute(a, file);
   if (!out) {
     diag_path(dl, SEV_ERROR, DR_IO_ERROR, file, 0, 0,
               "the directory that should hold the archive does not exist");
     return false;
   }
-  const char *in = absolute_path(a, input_dir);
-  if (in && path_inside(out, in)) {
+  const char *in = path_absolute(a, input_dir);
+  if (in && path_is_inside(out, in)) {
     Diag *d = diag_path(dl, SEV_ERROR, DR_OUTPUT_INSIDE, file, 0, 0,
                         "archive \"%s\" lies inside the input tree \"%s\"", file, input_dir);
     diag_detail(dl, d, "The next compilation would read it as a file of the tree.");
@@ -179,7 +163,7 @@ bool package_write(Arena *a, const Compilation *c, const char *file, DiagList *d
   size_t n;
   if (!collect_entries(a, c, manifest, mlen, &es, &n, file, dl)) return false;
 
-  const char *target = absolute_path(a, file);
+  const char *target = path_absolute(a, file);
   if (!target) {
     diag_path(dl, SEV_ERROR, DR_IO_ERROR, file, 0, 0, "cannot resolve the archive's folder");
     return false;

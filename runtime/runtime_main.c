@@ -264,30 +264,7 @@ static const char *target_text(Rt *rt) {
                       PQport(rt->pg) ? PQport(rt->pg) : "", PQdb(rt->pg));
 }
 
-void rt_json_diags(Rt *rt, JsonWriter *w) {
-  static const char *sev[] = {"error", "warning", "note"};
-  json_key(w, "diagnostics");
-  json_begin_array(w);
-  for (size_t i = 0; i < rt->dl.items.len; i++) {
-    const Diag *d = &rt->dl.items.items[i];
-    long line = d->line, col = d->col;
-    if (d->file && d->start >= 0)
-      source_position((SourceFile *)d->file, (size_t)d->start, &line, &col);
-    json_begin_object(w);
-    json_kv_string(w, "severity", sev[d->severity]);
-    json_kv_string(w, "rule", diag_rule_id(d->rule));
-    json_kv_string(w, "file", d->path);
-    if (line > 0) {
-      json_kv_int(w, "line", line);
-      json_kv_int(w, "column", col);
-    }
-    json_kv_string(w, "message", d->message);
-    if (d->detail) json_kv_string(w, "detail", d->detail);
-    if (d->hint) json_kv_string(w, "hint", d->hint);
-    json_end_object(w);
-  }
-  json_end_array(w);
-}
+void rt_json_diags(Rt *rt, JsonWriter *w) { diags_write_json(&rt->dl, w); }
 
 int rt_finish(Rt *rt, void (*members)(JsonWriter *w, void *ud), void *ud) {
   if (rt->o.json) {
