@@ -95,16 +95,17 @@ static const char *needs_no_transaction(Analysis *a, const Stmt *s) {
   }
 }
 
+/* A section's tokens and tree, kept on its Migration (tree.h). */
+typedef struct ParsedSection {
+  Token *toks;
+  size_t ntoks;
+  PgQuery__ParseResult *tree;
+} ParsedSection;
+
 /* psql backslash commands are not SQL: report them before parsing so the
  * message says what they are. */
-static bool check_meta_commands(Analysis *a, const Section *sec) {
+static bool check_meta_commands(Analysis *a, const Token *toks, size_t n) {
   const SourceFile *f = a->fw->mig->src;
-  Token *toks;
-  size_t n;
-  PgqError err;
-  if (!pgq_scan(a->arena, f->bytes + sec->start, sec->end - sec->start, sec->start, &toks, &n,
-                &err))
-    return true; /* the parse reports it */
   bool ok = true;
   for (size_t i = 0; i < n; i++) {
     if (f->bytes[toks[i].start] != '\\') continue;
@@ -121,24 +122,35 @@ static bool check_meta_commands(Analysis *a, const Section *sec) {
   return ok;
 }
 
-static void analyze_section(Analysis *a, const Section *sec) {
-  FileWork *fw = a->fw;
-  const SourceFile *f = fw->mig->src;
-  if (!check_meta_commands(a, sec)) return;
+/* Scans and parses a section once; NULL (with diagnostics) on errors. */
+static ParsedSection *parse_section(Analysis *a, const Section *sec, int idx) {
+  Migration *m = a->fw->mig;
+  if (m->parsed[idx]) return m->parsed[idx];
+  const SourceFile *f = m->src;
   PgqError err;
-  Token *toks;
-  size_t ntoks;
-  if (!pgq_scan(a->arena, f->bytes + sec->start, sec->end - sec->start, sec->start, &toks,
-                &ntoks, &err)) {
+  ParsedSection *ps = arena_alloc(a->arena, sizeof *ps);
+  if (!pgq_scan(a->arena, f->bytes + sec->start, sec->end - sec->start, sec->start, &ps->toks,
+                &ps->ntoks, &err)) {
     diag_at(a->dl, SEV_ERROR, DR_SYNTAX_ERROR, f, err.offset, err.offset, "%s", err.message);
-    return;
+    return NULL;
   }
-  PgQuery__ParseResult *tree;
-  if (!pgq_parse(a->arena, f->bytes + sec->start, sec->end - sec->start, sec->start, &tree,
+  if (!check_meta_commands(a, ps->toks, ps->ntoks)) return NULL;
+  if (!pgq_parse(a->arena, f->bytes + sec->start, sec->end - sec->start, sec->start, &ps->tree,
                  &err)) {
     diag_at(a->dl, SEV_ERROR, DR_SYNTAX_ERROR, f, err.offset, err.offset, "%s", err.message);
-    return;
+    return NULL;
   }
+  m->parsed[idx] = ps;
+  return ps;
+}
+
+static void analyze_section(Analysis *a, const Section *sec, int idx) {
+  FileWork *fw = a->fw;
+  ParsedSection *ps = parse_section(a, sec, idx);
+  if (!ps) return;
+  Token *toks = ps->toks;
+  size_t ntoks = ps->ntoks;
+  PgQuery__ParseResult *tree = ps->tree;
   /* tokens of all sections, in file order */
   size_t first_tok = fw->ntoks;
   Token *all = arena_alloc(a->arena, (fw->ntoks + ntoks + 1) * sizeof(Token));
@@ -212,12 +224,12 @@ Analysis *analyze_tree(Arena *ar, Tree *t, const Profile *p, DiagList *dl, FileW
       if (sec->kind == SEC_DOWN) {
         Catalog *saved = a->cat;
         const char *schema = a->default_schema;
-        a->cat = catalog_clone(ar, saved);
-        analyze_section(a, sec);
+        a->cat = catalog_overlay(ar, saved);
+        analyze_section(a, sec, s);
         a->cat = saved;
         a->default_schema = schema;
       } else {
-        analyze_section(a, sec);
+        analyze_section(a, sec, s);
       }
     }
   }

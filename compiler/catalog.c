@@ -1,26 +1,118 @@
 /*
- * catalog.c — objects in an arena, found through an open-addressing hash
- * map from "kind:schema.name(args)" keys (see catalog.h). Objects are kept
- * in creation order too, so every walk is deterministic.
+ * catalog.c — objects in an arena, found through hash maps (see catalog.h):
+ * by key ("kind:schema.name(args)"), by function name (DROP FUNCTION f,
+ * calls) and by owning table (indexes, constraints, triggers that follow a
+ * table). Objects are kept in creation order too, so every walk is
+ * deterministic. An overlay (catalog_overlay) holds copies and changes of
+ * its own and reads through to its base.
  */
 #include "catalog.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+/* ---- a string map of pointers; a key mapped to NULL means "removed" in
+ * an overlay ---- */
 
 typedef struct Slot {
   const char *key; /* NULL: empty; TOMBSTONE: deleted */
-  Object *obj;
+  void *val;
 } Slot;
 
 static const char TOMBSTONE[] = "";
 
-struct Catalog {
-  Arena *arena;
+typedef struct Map {
   Slot *slots;
   size_t cap, used; /* used counts tombstones too */
+} Map;
+
+typedef VEC(Object *) ObjList;
+
+struct Catalog {
+  Arena *arena;
+  Catalog *base; /* non-NULL for an overlay */
+  Map objects;   /* key -> Object* (NULL in an overlay: removed there) */
+  Map owned;     /* "schema.table" -> ObjList* (objects added here) */
+  Map functions; /* "schema.name" -> ObjList* (functions added here) */
   VEC(Object *) order;
   VEC(Rename) renames;
 };
+
+static size_t hash_str(const char *s) {
+  size_t h = 1469598103934665603ull;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+  return h;
+}
+
+static void map_init(Arena *a, Map *m) {
+  m->cap = 64;
+  m->used = 0;
+  m->slots = arena_alloc(a, m->cap * sizeof(Slot));
+}
+
+static Slot *map_find(const Map *m, const char *key) {
+  size_t i = hash_str(key) & (m->cap - 1);
+  while (m->slots[i].key) {
+    if (m->slots[i].key != TOMBSTONE && strcmp(m->slots[i].key, key) == 0) return &m->slots[i];
+    i = (i + 1) & (m->cap - 1);
+  }
+  return NULL;
+}
+
+static void map_put(Arena *a, Map *m, const char *key, void *val);
+
+static void map_grow(Arena *a, Map *m) {
+  Slot *old = m->slots;
+  size_t oldcap = m->cap;
+  m->cap *= 2;
+  m->slots = arena_alloc(a, m->cap * sizeof(Slot));
+  m->used = 0;
+  for (size_t i = 0; i < oldcap; i++)
+    if (old[i].key && old[i].key != TOMBSTONE) map_put(a, m, old[i].key, old[i].val);
+}
+
+static void map_put(Arena *a, Map *m, const char *key, void *val) {
+  Slot *s = map_find(m, key);
+  if (s) {
+    s->val = val;
+    return;
+  }
+  if ((m->used + 1) * 4 > m->cap * 3) map_grow(a, m);
+  size_t i = hash_str(key) & (m->cap - 1);
+  while (m->slots[i].key && m->slots[i].key != TOMBSTONE) i = (i + 1) & (m->cap - 1);
+  if (!m->slots[i].key) m->used++;
+  m->slots[i].key = arena_strdup(a, key);
+  m->slots[i].val = val;
+}
+
+static void map_del(Map *m, const char *key) {
+  Slot *s = map_find(m, key);
+  if (s) {
+    s->key = TOMBSTONE;
+    s->val = NULL;
+  }
+}
+
+static ObjList *list_for(Arena *a, Map *m, const char *key, bool create) {
+  Slot *s = map_find(m, key);
+  if (s) return s->val;
+  if (!create) return NULL;
+  ObjList *l = arena_alloc(a, sizeof *l);
+  map_put(a, m, key, l);
+  return l;
+}
+
+static void list_remove(ObjList *l, const Object *o) {
+  if (!l) return;
+  for (size_t i = 0; i < l->len; i++)
+    if (l->items[i] == o) {
+      memmove(&l->items[i], &l->items[i + 1], (l->len - i - 1) * sizeof(Object *));
+      l->len--;
+      return;
+    }
+}
+
+/* ---- keys ---- */
 
 static const char *kind_prefix(ObjKind k) {
   switch (k) {
@@ -56,90 +148,136 @@ static const char *object_key(Arena *a, const Object *o) {
                   o->kind == OBJ_FUNCTION ? o->args : o->table);
 }
 
-static size_t hash_str(const char *s) {
-  size_t h = 1469598103934665603ull;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
-  return h;
+static const char *fname_key(Arena *a, const Object *o) {
+  return arena_printf(a, "%s.%s", o->schema, o->name);
+}
+
+/* ---- indexing an object in this catalog ---- */
+
+static void index_object(Catalog *c, Object *o) {
+  map_put(c->arena, &c->objects, object_key(c->arena, o), o);
+  if (o->table) VEC_PUSH(c->arena, *list_for(c->arena, &c->owned, o->table, true), o);
+  if (o->kind == OBJ_FUNCTION)
+    VEC_PUSH(c->arena, *list_for(c->arena, &c->functions, fname_key(c->arena, o), true), o);
+}
+
+/* Removes o's entries from the indexes (in an overlay, its key then maps
+ * to NULL so the base's object stays hidden). */
+static void unindex_object(Catalog *c, Object *o) {
+  const char *key = object_key(c->arena, o);
+  if (c->base) map_put(c->arena, &c->objects, key, NULL);
+  else map_del(&c->objects, key);
+  if (o->table) list_remove(list_for(c->arena, &c->owned, o->table, false), o);
+  if (o->kind == OBJ_FUNCTION)
+    list_remove(list_for(c->arena, &c->functions, fname_key(c->arena, o), false), o);
 }
 
 Catalog *catalog_new(Arena *a) {
   Catalog *c = arena_alloc(a, sizeof *c);
   c->arena = a;
-  c->cap = 256;
-  c->slots = arena_alloc(a, c->cap * sizeof(Slot));
+  map_init(a, &c->objects);
+  map_init(a, &c->owned);
+  map_init(a, &c->functions);
   return c;
 }
 
-static void insert_slot(Catalog *c, const char *key, Object *o);
-
-static void grow(Catalog *c) {
-  Slot *old = c->slots;
-  size_t oldcap = c->cap;
-  c->cap *= 2;
-  c->slots = arena_alloc(c->arena, c->cap * sizeof(Slot));
-  c->used = 0;
-  for (size_t i = 0; i < oldcap; i++)
-    if (old[i].key && old[i].key != TOMBSTONE) insert_slot(c, old[i].key, old[i].obj);
+Catalog *catalog_overlay(Arena *a, Catalog *base) {
+  Catalog *c = catalog_new(a);
+  c->base = base;
+  return c;
 }
 
-static void insert_slot(Catalog *c, const char *key, Object *o) {
-  if ((c->used + 1) * 4 > c->cap * 3) grow(c);
-  size_t i = hash_str(key) & (c->cap - 1);
-  long tomb = -1;
-  while (c->slots[i].key) {
-    if (c->slots[i].key == TOMBSTONE) {
-      if (tomb < 0) tomb = (long)i;
-    } else if (strcmp(c->slots[i].key, key) == 0) {
-      c->slots[i].obj = o;
-      return;
-    }
-    i = (i + 1) & (c->cap - 1);
-  }
-  if (tomb >= 0) i = (size_t)tomb;
-  else c->used++;
-  c->slots[i].key = key;
-  c->slots[i].obj = o;
+/* A copy of a base object in the overlay, made once. */
+static Object *adopt(Catalog *c, Object *b) {
+  Object *n = arena_alloc(c->arena, sizeof *n);
+  *n = *b;
+  n->cols.items = NULL;
+  n->cols.len = n->cols.cap = 0;
+  for (size_t j = 0; j < b->cols.len; j++) VEC_PUSH(c->arena, n->cols, b->cols.items[j]);
+  n->refs.items = NULL;
+  n->refs.len = n->refs.cap = 0;
+  for (size_t j = 0; j < b->refs.len; j++) VEC_PUSH(c->arena, n->refs, b->refs.items[j]);
+  n->grants.items = NULL;
+  n->grants.len = n->grants.cap = 0;
+  for (size_t j = 0; j < b->grants.len; j++) VEC_PUSH(c->arena, n->grants, b->grants.items[j]);
+  n->order_idx = c->order.len;
+  VEC_PUSH(c->arena, c->order, n);
+  index_object(c, n);
+  return n;
 }
 
-static Slot *find_slot(const Catalog *c, const char *key) {
-  size_t i = hash_str(key) & (c->cap - 1);
-  while (c->slots[i].key) {
-    if (c->slots[i].key != TOMBSTONE && strcmp(c->slots[i].key, key) == 0)
-      return &c->slots[i];
-    i = (i + 1) & (c->cap - 1);
-  }
-  return NULL;
+/* The live object under key: the overlay's own (or NULL when removed
+ * there), else a copy of the base's. */
+static Object *lookup(Catalog *c, const char *key) {
+  Slot *s = map_find(&c->objects, key);
+  if (s) return s->val;
+  if (!c->base) return NULL;
+  Slot *b = map_find(&c->base->objects, key);
+  return b && b->val ? adopt(c, b->val) : NULL;
 }
 
-Object *catalog_get(const Catalog *c, ObjKind k, const char *schema, const char *name,
+Object *catalog_get(const Catalog *cc, ObjKind k, const char *schema, const char *name,
                     const char *extra) {
-  char buf[1024];
-  const char *key;
-  Arena *a = c->arena;
-  key = make_key(a, k, schema, name, extra);
-  (void)buf;
-  Slot *s = find_slot(c, key);
-  if (!s) return NULL;
-  Object *o = s->obj;
-  /* relations share a namespace: only report the asked-for kind family */
+  Catalog *c = (Catalog *)cc;
+  Object *o = lookup(c, make_key(c->arena, k, schema, name, extra));
+  if (!o) return NULL;
+  /* relations share a namespace: any relation answers a relation lookup */
   if (k == OBJ_TABLE || k == OBJ_VIEW || k == OBJ_MATVIEW || k == OBJ_INDEX ||
       k == OBJ_SEQUENCE)
     return o;
   return o->kind == k ? o : NULL;
 }
 
-Object *catalog_get_function_any(const Catalog *c, const char *schema, const char *name,
-                                 int *count) {
-  Object *first = NULL;
-  int n = 0;
-  for (size_t i = 0; i < c->order.len; i++) {
-    Object *o = c->order.items[i];
-    if (!o || o->kind != OBJ_FUNCTION) continue;
-    if (strcmp(o->name, name) != 0 || strcmp(o->schema, schema) != 0) continue;
-    if (!first) first = o;
-    n++;
+/* Live objects of a list key in c and, for an overlay, its base. */
+static void gather(Catalog *c, Map *(*which)(Catalog *), const char *key, ObjList *out,
+                   bool (*keep)(const Object *, const char *), const char *want) {
+  if (c->base) {
+    ObjList *bl = list_for(c->arena, which(c->base), key, false);
+    for (size_t i = 0; bl && i < bl->len; i++) {
+      Object *o = lookup(c, object_key(c->arena, bl->items[i]));
+      if (o && keep(o, want)) {
+        bool dup = false;
+        for (size_t k = 0; k < out->len; k++) dup |= out->items[k] == o;
+        if (!dup) VEC_PUSH(c->arena, *out, o);
+      }
+    }
   }
-  if (count) *count = n;
+  ObjList *l = list_for(c->arena, which(c), key, false);
+  for (size_t i = 0; l && i < l->len; i++) {
+    Object *o = l->items[i];
+    if (!keep(o, want)) continue;
+    bool dup = false;
+    for (size_t k = 0; k < out->len; k++) dup |= out->items[k] == o;
+    if (!dup) VEC_PUSH(c->arena, *out, o);
+  }
+}
+
+static Map *owned_map(Catalog *c) { return &c->owned; }
+static Map *functions_map(Catalog *c) { return &c->functions; }
+static bool owned_by(const Object *o, const char *table) {
+  return o->table && strcmp(o->table, table) == 0;
+}
+static bool any(const Object *o, const char *unused) {
+  (void)unused;
+  return o->kind == OBJ_FUNCTION;
+}
+
+static int by_order(const void *pa, const void *pb) {
+  const Object *a = *(Object *const *)pa, *b = *(Object *const *)pb;
+  return a->order_idx < b->order_idx ? -1 : a->order_idx > b->order_idx;
+}
+
+Object *catalog_get_function_any(const Catalog *cc, const char *schema, const char *name,
+                                 int *count) {
+  Catalog *c = (Catalog *)cc;
+  ObjList found = {0};
+  gather(c, functions_map, arena_printf(c->arena, "%s.%s", schema, name), &found, any, NULL);
+  if (count) *count = (int)found.len;
+  if (!found.len) return NULL;
+  if (c->base) return found.items[0];
+  Object *first = found.items[0];
+  for (size_t i = 1; i < found.len; i++)
+    if (found.items[i]->order_idx < first->order_idx) first = found.items[i];
   return first;
 }
 
@@ -154,96 +292,55 @@ Object *catalog_add(Catalog *c, ObjKind k, const char *schema, const char *name,
   else
     o->table = extra ? arena_strdup(c->arena, extra) : NULL;
   o->origin.mig = -1;
-  insert_slot(c, object_key(c->arena, o), o);
+  o->order_idx = c->order.len;
   VEC_PUSH(c->arena, c->order, o);
+  index_object(c, o);
   return o;
 }
 
 void catalog_remove(Catalog *c, Object *o) {
-  Slot *s = find_slot(c, object_key(c->arena, o));
-  if (s && s->obj == o) {
-    s->key = TOMBSTONE;
-    s->obj = NULL;
+  unindex_object(c, o);
+  if (o->order_idx < c->order.len && c->order.items[o->order_idx] == o)
+    c->order.items[o->order_idx] = NULL;
+}
+
+/* Changes o's name, schema or owning table and re-indexes it. */
+static void rekey(Catalog *c, Object *o, const char *name, const char *schema,
+                  const char *table) {
+  unindex_object(c, o);
+  if (name) o->name = arena_strdup(c->arena, name);
+  if (schema) o->schema = arena_strdup(c->arena, schema);
+  if (table) o->table = table;
+  index_object(c, o);
+}
+
+/* Objects owned by the table "schema.name" follow it to new_key. */
+static void move_owned(Catalog *c, const char *old_key, const char *new_key,
+                       const char *new_schema) {
+  ObjList owned = {0};
+  gather(c, owned_map, old_key, &owned, owned_by, old_key);
+  qsort(owned.items, owned.len, sizeof(Object *), by_order);
+  for (size_t i = 0; i < owned.len; i++) {
+    Object *x = owned.items[i];
+    rekey(c, x, NULL, x->kind == OBJ_INDEX ? new_schema : NULL, arena_strdup(c->arena, new_key));
   }
-  for (size_t i = 0; i < c->order.len; i++)
-    if (c->order.items[i] == o) c->order.items[i] = NULL;
 }
 
 void catalog_rename(Catalog *c, Object *o, const char *new_name) {
-  Slot *s = find_slot(c, object_key(c->arena, o));
-  if (s && s->obj == o) {
-    s->key = TOMBSTONE;
-    s->obj = NULL;
-  }
-  const char *old_key_table = NULL;
-  if (o->kind == OBJ_TABLE || o->kind == OBJ_VIEW || o->kind == OBJ_MATVIEW)
-    old_key_table = arena_printf(c->arena, "%s.%s", o->schema, o->name);
-  o->name = arena_strdup(c->arena, new_name);
-  insert_slot(c, object_key(c->arena, o), o);
-  if (old_key_table) {
-    /* owned objects follow their table */
-    const char *new_key = arena_printf(c->arena, "%s.%s", o->schema, o->name);
-    for (size_t i = 0; i < c->order.len; i++) {
-      Object *x = c->order.items[i];
-      if (x && x->table && strcmp(x->table, old_key_table) == 0) {
-        Slot *xs = find_slot(c, object_key(c->arena, x));
-        if (xs && xs->obj == x) {
-          xs->key = TOMBSTONE;
-          xs->obj = NULL;
-        }
-        x->table = new_key;
-        insert_slot(c, object_key(c->arena, x), x);
-      }
-    }
-  }
-}
-
-static void rekey(Catalog *c, Object *o, const char *schema, const char *table) {
-  Slot *s = find_slot(c, object_key(c->arena, o));
-  if (s && s->obj == o) {
-    s->key = TOMBSTONE;
-    s->obj = NULL;
-  }
-  if (schema) o->schema = arena_strdup(c->arena, schema);
-  if (table) o->table = table;
-  insert_slot(c, object_key(c->arena, o), o);
+  bool relation = o->kind == OBJ_TABLE || o->kind == OBJ_VIEW || o->kind == OBJ_MATVIEW;
+  const char *old_key = arena_printf(c->arena, "%s.%s", o->schema, o->name);
+  rekey(c, o, new_name, NULL, NULL);
+  if (relation)
+    move_owned(c, old_key, arena_printf(c->arena, "%s.%s", o->schema, o->name), NULL);
 }
 
 void catalog_reschema(Catalog *c, Object *o, const char *new_schema) {
-  const char *old_key = arena_printf(c->arena, "%s.%s", o->schema, o->name);
   bool relation = o->kind == OBJ_TABLE || o->kind == OBJ_VIEW || o->kind == OBJ_MATVIEW;
-  rekey(c, o, new_schema, NULL);
-  if (!relation) return;
+  const char *old_key = arena_printf(c->arena, "%s.%s", o->schema, o->name);
+  rekey(c, o, NULL, new_schema, NULL);
   /* indexes move with their table; constraints and triggers follow its key */
-  const char *new_key = arena_printf(c->arena, "%s.%s", o->schema, o->name);
-  for (size_t i = 0; i < c->order.len; i++) {
-    Object *x = c->order.items[i];
-    if (!x || !x->table || strcmp(x->table, old_key) != 0) continue;
-    rekey(c, x, x->kind == OBJ_INDEX ? new_schema : NULL, new_key);
-  }
-}
-
-Catalog *catalog_clone(Arena *a, const Catalog *src) {
-  Catalog *c = catalog_new(a);
-  for (size_t i = 0; i < src->order.len; i++) {
-    const Object *o = src->order.items[i];
-    if (!o) continue;
-    Object *n = arena_alloc(a, sizeof *n);
-    *n = *o;
-    n->cols.items = NULL;
-    n->cols.len = n->cols.cap = 0;
-    for (size_t j = 0; j < o->cols.len; j++) VEC_PUSH(a, n->cols, o->cols.items[j]);
-    n->refs.items = NULL;
-    n->refs.len = n->refs.cap = 0;
-    for (size_t j = 0; j < o->refs.len; j++) VEC_PUSH(a, n->refs, o->refs.items[j]);
-    n->grants.items = NULL;
-    n->grants.len = n->grants.cap = 0;
-    for (size_t j = 0; j < o->grants.len; j++) VEC_PUSH(a, n->grants, o->grants.items[j]);
-    insert_slot(c, object_key(a, n), n);
-    VEC_PUSH(a, c->order, n);
-  }
-  for (size_t i = 0; i < src->renames.len; i++) VEC_PUSH(a, c->renames, src->renames.items[i]);
-  return c;
+  if (relation)
+    move_owned(c, old_key, arena_printf(c->arena, "%s.%s", o->schema, o->name), new_schema);
 }
 
 void catalog_log_rename(Catalog *c, ObjKind k, const char *schema, const char *table,
@@ -285,12 +382,13 @@ void object_drop_column(Object *o, const char *name) {
   }
 }
 
-void catalog_each_owned(const Catalog *c, const char *table_key,
+void catalog_each_owned(const Catalog *cc, const char *table_key,
                         void (*fn)(Object *, void *), void *ud) {
-  for (size_t i = 0; i < c->order.len; i++) {
-    Object *o = c->order.items[i];
-    if (o && o->table && strcmp(o->table, table_key) == 0) fn(o, ud);
-  }
+  Catalog *c = (Catalog *)cc;
+  ObjList owned = {0};
+  gather(c, owned_map, table_key, &owned, owned_by, table_key);
+  qsort(owned.items, owned.len, sizeof(Object *), by_order);
+  for (size_t i = 0; i < owned.len; i++) fn(owned.items[i], ud);
 }
 
 void catalog_each(const Catalog *c, void (*fn)(Object *, void *), void *ud) {

@@ -5,7 +5,9 @@
  * made (migration index and byte offset) and what the profile decided for
  * it, with the reason chain. Renames re-key objects; drops remove them.
  *
- * The catalog stores facts; deciding is the rules' job.
+ * The catalog stores facts; deciding is the rules' job. Lookups by key,
+ * by function name and by owning table are hash-indexed, so replaying a
+ * tree costs time linear in its statements.
  */
 #ifndef MIGC_CATALOG_H
 #define MIGC_CATALOG_H
@@ -76,6 +78,7 @@ typedef struct Object {
   int seq;                 /* statement that created it */
   const char *comment;     /* latest COMMENT ON, NULL when none */
   VEC(PgQuery__Node *) grants; /* GRANT/REVOKE statements naming it, in order */
+  size_t order_idx;        /* position in its catalog's creation order */
 } Object;
 
 /* A rename, so definitions captured earlier can be regenerated with the
@@ -90,7 +93,11 @@ typedef struct Rename {
 typedef struct Catalog Catalog;
 
 Catalog *catalog_new(Arena *a);
-Catalog *catalog_clone(Arena *a, const Catalog *c); /* deep copy for Down sections */
+/* A copy-on-write layer over base, for Down sections: every object it hands
+ * out is its own copy, made on first access, and additions, removals and
+ * renames stay in the layer; base is never changed. Cost: the objects
+ * touched, not the catalog's size. Renames logged in a layer are its own. */
+Catalog *catalog_overlay(Arena *a, Catalog *base);
 
 /* Keys: relations share one namespace ("r:schema.name"), as in pg_class. */
 Object *catalog_get(const Catalog *c, ObjKind k, const char *schema, const char *name,

@@ -6,6 +6,7 @@
  * libpg_query knows is covered without a hand-written visitor per node.
  * This file decides nothing; rules do.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "analysis.h"
@@ -159,7 +160,17 @@ void note_need(Analysis *a, ExtKind kind, const char *name, int location) {
 /* ---- the generic walk ---- */
 
 void pb_walk(const ProtobufCMessage *m, PbVisit fn, void *ud) {
-  if (!m || !fn(m, ud)) return;
+  if (!m) return;
+  if (m->descriptor == &pg_query__node__descriptor) {
+    /* a Node is a oneof of ~240 messages: visit the live one only */
+    const PgQuery__Node *n = (const PgQuery__Node *)m;
+    if (n->node_case == PG_QUERY__NODE__NODE__NOT_SET) return;
+    const ProtobufCFieldDescriptor *f =
+        protobuf_c_message_descriptor_get_field(m->descriptor, (unsigned)n->node_case);
+    if (f) pb_walk(*(ProtobufCMessage *const *)((const char *)m + f->offset), fn, ud);
+    return;
+  }
+  if (!fn(m, ud)) return;
   const ProtobufCMessageDescriptor *d = m->descriptor;
   for (unsigned i = 0; i < d->n_fields; i++) {
     const ProtobufCFieldDescriptor *f = &d->fields[i];
@@ -185,6 +196,7 @@ typedef struct UseCtx {
   UseList *out;
   VEC(const PgQuery__RangeVar *) rels;
   Object *implicit; /* table bare column names belong to, or NULL */
+  VEC(const PgQuery__ColumnRef *) colrefs; /* resolved once the walk has the FROM list */
 } UseCtx;
 
 static void add_use(UseCtx *c, UseKind k, ExtKind ek, const char *name, int loc,
@@ -195,12 +207,6 @@ static void add_use(UseCtx *c, UseKind k, ExtKind ek, const char *name, int loc,
     note_need(c->a, ek, name, u.location >= 0 ? u.location : c->a->st->start);
 }
 
-static bool rels_visit(const ProtobufCMessage *m, void *ud) {
-  UseCtx *c = ud;
-  if (m->descriptor == &pg_query__range_var__descriptor)
-    VEC_PUSH(c->a->arena, c->rels, (const PgQuery__RangeVar *)m);
-  return true;
-}
 
 static void column_ref_use(UseCtx *c, const PgQuery__ColumnRef *cr) {
   Analysis *a = c->a;
@@ -266,9 +272,10 @@ static bool uses_visit(const ProtobufCMessage *m, void *ud) {
         add_use(c, USE_FUNCTION, EK_FUNCTION, object_display(a->arena, o), f->location, o->why);
     }
   } else if (d == &pg_query__column_ref__descriptor) {
-    column_ref_use(c, (const void *)m);
+    if (a->absent) VEC_PUSH(a->arena, c->colrefs, (const PgQuery__ColumnRef *)m);
   } else if (d == &pg_query__range_var__descriptor) {
     const PgQuery__RangeVar *rv = (const void *)m;
+    VEC_PUSH(a->arena, c->rels, rv);
     Object *o = a->absent ? find_relation(a, rv) : NULL;
     if (o && o->action == ACT_ELIDE)
       add_use(c, USE_RELATION, EK_TYPE, object_display(a->arena, o), rv->location, o->why);
@@ -293,16 +300,32 @@ static bool uses_visit(const ProtobufCMessage *m, void *ud) {
   return true;
 }
 
+/* Uses of elided objects first (they name the cascade's cause), then uses
+ * of the extension, each in source order. */
+static int use_cmp(const void *pa, const void *pb) {
+  const Use *a = pa, *b = pb;
+  int ka = a->kind == USE_EXT, kb = b->kind == USE_EXT;
+  if (ka != kb) return ka - kb;
+  unsigned la = (unsigned)a->location, lb = (unsigned)b->location; /* -1 last */
+  return la < lb ? -1 : la > lb;
+}
+
+static void walk_uses(UseCtx *c, const ProtobufCMessage *root) {
+  size_t first = c->out->len;
+  pb_walk(root, uses_visit, c);
+  for (size_t i = 0; i < c->colrefs.len; i++) column_ref_use(c, c->colrefs.items[i]);
+  if (c->out->len - first > 1)
+    qsort(c->out->items + first, c->out->len - first, sizeof(Use), use_cmp);
+}
+
 void collect_uses_in_table(Analysis *a, const ProtobufCMessage *root, Object *t, UseList *out) {
-  UseCtx c = {a, 0, out, {0}, t};
-  pb_walk(root, rels_visit, &c);
-  pb_walk(root, uses_visit, &c);
+  UseCtx c = {a, 0, out, {0}, t, {0}};
+  walk_uses(&c, root);
 }
 
 void collect_uses(Analysis *a, const ProtobufCMessage *root, int base, UseList *out) {
-  UseCtx c = {a, base, out, {0}, NULL};
-  pb_walk(root, rels_visit, &c);
-  pb_walk(root, uses_visit, &c);
+  UseCtx c = {a, base, out, {0}, NULL, {0}};
+  walk_uses(&c, root);
 }
 
 /* Decodes the content of a string-constant token: $tag$...$tag$, '...',
@@ -351,7 +374,7 @@ typedef struct ElidedCol {
 
 void collect_token_uses(Analysis *a, const Token *toks, size_t n, const char *text,
                         int base, UseList *out) {
-  UseCtx c = {a, 0, out, {0}, NULL};
+  UseCtx c = {a, 0, out, {0}, NULL, {0}};
   (void)base;
   VEC(const char *) idents = {0};
   for (size_t i = 0; i < n; i++) {

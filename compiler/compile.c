@@ -149,9 +149,16 @@ bool self_check(Arena *a, const Compilation *c, DiagList *dl) {
   t2.display_root = arena_printf(a, "%s [as compiled for %s]", c->tree->display_root,
                                  c->prof->name);
   t2.layout = c->tree->layout;
-  for (size_t i = 0; i < c->out.len; i++)
-    tree_add_file(a, &t2, c->out.items[i].relpath, c->out.items[i].bytes, c->out.items[i].len,
-                  &inner);
+  t2.placeholders = c->tree->placeholders;
+  for (size_t i = 0; i < c->out.len; i++) {
+    const OutFile *o = &c->out.items[i];
+    if (o->source && o->edits == 0) {
+      /* the profile left it as written: its first parse stands for it */
+      VEC_PUSH(a, t2.migs, *o->source);
+      continue;
+    }
+    tree_add_file(a, &t2, o->relpath, o->bytes, o->len, &inner);
+  }
   tree_finish(&t2, &inner);
   Compilation c2;
   bool ok = compile_tree(a, &t2, c->prof, &inner, &c2, false);

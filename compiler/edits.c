@@ -191,19 +191,9 @@ void record(Analysis *a, const char *action, const char *kind, const char *objec
 /* ---- markers ---- */
 
 /* One line, no comment terminators inside. */
-/* Flyway placeholders were masked for parsing; show them as written. */
-static const char *unmask(Analysis *a, const char *s) {
-  for (size_t i = 0; i < a->tree->placeholders.len; i++) {
-    const Placeholder *p = &a->tree->placeholders.items[i];
-    const char *hit;
-    while ((hit = strstr(s, p->masked)) != NULL)
-      s = arena_printf(a->arena, "%.*s%s%s", (int)(hit - s), s, p->written, hit + strlen(p->masked));
-  }
-  return s;
-}
 
 static const char *marker_body(Analysis *a, const char *what, const Reason *why) {
-  const char *raw = unmask(a, arena_printf(a->arena, "migc: elided %s: %s", what,
+  const char *raw = tree_unmask(a->arena, a->tree, arena_printf(a->arena, "migc: elided %s: %s", what,
                                            reason_text(a->arena, why)));
   StrBuf sb;
   sb_init(&sb, a->arena);

@@ -106,11 +106,11 @@ const char *manifest_json(Arena *a, const Compilation *c, size_t *len) {
     json_begin_object(w);
     json_kv_string(w, "action", e->action);
     json_kv_string(w, "kind", e->kind);
-    json_kv_string(w, "object", e->object);
+    json_kv_string(w, "object", tree_unmask(a, c->tree, e->object));
     json_kv_string(w, "origin", origin_text(a, c, e->origin));
     json_kv_string(w, "at", origin_text(a, c, e->at));
     json_kv_string(w, "section", e->section == SEC_DOWN ? "down" : "up");
-    json_kv_string(w, "reason", reason_text(a, e->why));
+    json_kv_string(w, "reason", tree_unmask(a, c->tree, reason_text(a, e->why)));
     json_end_object(w);
   }
   json_end_array(w);

@@ -40,6 +40,15 @@ static void shift_locations(ProtobufCMessage *m, int base) {
   if (!m) return;
   const ProtobufCMessageDescriptor *d = m->descriptor;
   char *p = (char *)m;
+  if (d == &pg_query__node__descriptor) {
+    /* a Node is a oneof of ~240 messages: follow the live one only */
+    const PgQuery__Node *n = (const PgQuery__Node *)m;
+    if (n->node_case == PG_QUERY__NODE__NODE__NOT_SET) return;
+    const ProtobufCFieldDescriptor *f =
+        protobuf_c_message_descriptor_get_field(d, (unsigned)n->node_case);
+    if (f) shift_locations(*(ProtobufCMessage **)(p + f->offset), base);
+    return;
+  }
   for (unsigned i = 0; i < d->n_fields; i++) {
     const ProtobufCFieldDescriptor *f = &d->fields[i];
     if (f->type == PROTOBUF_C_TYPE_STRING && f->label != PROTOBUF_C_LABEL_REPEATED &&

@@ -641,3 +641,14 @@ bool tree_read_layout(Arena *a, const char *dir, Layout layout, Tree *t, DiagLis
     if (!tree_add_file(a, t, f.rel.items[i], f.bytes.items[i], f.len.items[i], dl)) ok = false;
   return tree_finish(t, dl) && ok;
 }
+
+const char *tree_unmask(Arena *a, const Tree *t, const char *s) {
+  if (!s) return s;
+  for (size_t i = 0; i < t->placeholders.len; i++) {
+    const Placeholder *p = &t->placeholders.items[i];
+    const char *hit;
+    while ((hit = strstr(s, p->masked)) != NULL)
+      s = arena_printf(a, "%.*s%s%s", (int)(hit - s), s, p->written, hit + strlen(p->masked));
+  }
+  return s;
+}

@@ -60,6 +60,9 @@ typedef struct Migration {
   bool no_transaction; /* "-- +goose NO TRANSACTION", "-- migrate:up transaction:false" */
   Section sections[2];
   int nsections;
+  /* Parse results of each section, filled by analysis and reused when the
+   * same bytes are analysed again (the self-check); arena-owned. */
+  void *parsed[2];
 } Migration;
 
 typedef struct PassFile { /* a non-migration file carried through as is */
@@ -105,6 +108,9 @@ Layout layout_detect(const char *const *relpaths, const char *const *contents, s
 /* Orders migrations (drizzle: by the journal) and reports duplicates and
  * gaps. */
 bool tree_finish(Tree *t, DiagList *dl);
+
+/* s with masked placeholders shown as written (Flyway ${x}, goose ENVSUB). */
+const char *tree_unmask(Arena *a, const Tree *t, const char *s);
 
 /* Version comparison, numeric part by part ('.' and '_' separate parts):
  * "020" < "1000", "2_9" < "2_10", "1" < "1.1". */

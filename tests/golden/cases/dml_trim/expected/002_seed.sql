@@ -13,4 +13,4 @@ UPDATE docs SET score = score + 1 /* migc: elided SET embedding: column docs.emb
 -- migc: elided UPDATE docs: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
 -- migc: elided DELETE FROM docs: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
 DELETE FROM docs WHERE id = 6;
--- migc: elided UPDATE docs: operator <-> needs extension vector, absent in v1.0-novector
+-- migc: elided UPDATE docs: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector

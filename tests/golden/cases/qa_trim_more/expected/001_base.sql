@@ -10,7 +10,7 @@ CREATE TABLE docs (
     id bigint PRIMARY KEY,
     title text NOT NULL
     -- migc: elided column embedding vector(3): type vector(3) needs extension vector, absent in v1.0-novector
-    -- migc: elided column dims integer: function vector_dims needs extension vector, absent in v1.0-novector
+    -- migc: elided column dims integer: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
 );
 -- migc: elided ALTER TABLE docs ADD CONSTRAINT docs_emb_nn: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
 CREATE INDEX ON docs (title);
@@ -24,4 +24,4 @@ CREATE TABLE docs_copy (LIKE docs);
 CREATE VIEW docs_all AS SELECT * FROM docs;
 -- migc: elided COMMENT ON docs_all.embedding: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
 COMMENT ON COLUMN docs_all.title IS 'the title';
--- migc: elided materialized view docs_mv: operator <-> needs extension vector, absent in v1.0-novector
+-- migc: elided materialized view docs_mv: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector

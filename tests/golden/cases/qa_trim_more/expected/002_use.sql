@@ -13,7 +13,7 @@ GRANT SELECT (id /* migc: elided column embedding: column docs.embedding elided:
 -- migc: elided CREATE STATISTICS: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
 -- migc: elided ANALYZE docs: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
 ANALYZE docs (title /* migc: elided column embedding: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector */);
--- migc: elided REFRESH MATERIALIZED VIEW docs_mv: materialized view docs_mv elided: operator <-> needs extension vector, absent in v1.0-novector
+-- migc: elided REFRESH MATERIALIZED VIEW docs_mv: materialized view docs_mv elided: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
 ALTER TYPE hit ADD ATTRIBUTE rank int;
 -- migc: elided RENAME ATTRIBUTE hit.e: column hit.e elided: type vector(3) needs extension vector, absent in v1.0-novector
 CREATE TABLE IF NOT EXISTS docs (id int /* migc: elided column embedding vector(3): type vector(3) needs extension vector, absent in v1.0-novector */);

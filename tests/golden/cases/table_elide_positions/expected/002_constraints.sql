@@ -14,6 +14,6 @@ CREATE TABLE items (
 CREATE TABLE only_vec_constraint_last (
     id bigint
     -- migc: elided column v vector(2): type vector(2) needs extension vector, absent in v1.0-novector
-    -- migc: elided constraint: function vector_dims needs extension vector, absent in v1.0-novector
+    -- migc: elided constraint: column only_vec_constraint_last.v elided: type vector(2) needs extension vector, absent in v1.0-novector
 );
 INSERT INTO items (id, title) VALUES (1, 'a');

@@ -4,11 +4,11 @@
 -- reads an elided column
 -- migc: elided view doc_vectors: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
 -- uses a vector operator on a literal
--- migc: elided view doc_distances: operator <-> needs extension vector, absent in v1.0-novector
+-- migc: elided view doc_distances: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
 -- coverage: counts rows with an embedding
 -- migc: elided view doc_coverage: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
 -- clean
 CREATE VIEW doc_titles AS SELECT id, title FROM docs;
 -- reads an elided view
 -- migc: elided view doc_vectors_recent: view doc_vectors elided: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
--- migc: elided materialized view doc_vectors_mat: function vector_dims needs extension vector, absent in v1.0-novector
+-- migc: elided materialized view doc_vectors_mat: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector

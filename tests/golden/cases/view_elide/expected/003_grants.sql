@@ -10,5 +10,5 @@ GRANT SELECT ON /* migc: elided view doc_vectors: view doc_vectors elided: colum
 -- migc: elided REVOKE on view doc_vectors_recent: view doc_vectors_recent elided: view doc_vectors elided: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
 -- migc: elided RENAME view doc_coverage: view doc_coverage elided: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
 -- migc: elided ALTER view doc_embedding_coverage: view doc_coverage elided: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
--- migc: elided DROP materialized view doc_vectors_mat: materialized view doc_vectors_mat elided: function vector_dims needs extension vector, absent in v1.0-novector
+-- migc: elided DROP materialized view doc_vectors_mat: materialized view doc_vectors_mat elided: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
 -- migc: elided DROP view doc_embedding_coverage: view doc_coverage elided: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
