@@ -6,6 +6,10 @@
 
 #include "conf.h"
 
+#include <string.h>
+
+#include "diag.h"
+
 void conf_split(Arena *a, const char *s, size_t n, ConfLine **lines, size_t *nlines) {
   VEC(ConfLine) out = {0};
   size_t i = 0;
@@ -54,4 +58,17 @@ bool conf_read_file(Arena *a, const char *path, char **bytes, size_t *len) {
   *bytes = buf.items;
   *len = buf.len - 1;
   return ok;
+}
+
+bool conf_check_text(Arena *a, const char *path, const char *bytes, size_t len,
+                     struct DiagList *dl) {
+  const char *nul = memchr(bytes, '\0', len);
+  long bad = nul ? (long)(nul - bytes) : utf8_invalid_at(bytes, len);
+  if (bad < 0) return true;
+  SourceFile *f = source_new(a, path, bytes, len);
+  Diag *d = diag_at(dl, SEV_ERROR, DR_ENCODING, f, bad, bad + 1,
+                    nul ? "file contains a NUL byte" : "invalid UTF-8 byte 0x%02x",
+                    (unsigned char)bytes[bad]);
+  diag_hint(dl, d, "Profiles and extension descriptions are UTF-8 text.");
+  return false;
 }

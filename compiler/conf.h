@@ -26,4 +26,9 @@ void conf_split(Arena *a, const char *bytes, size_t len, ConfLine **lines, size_
  * with errno set. */
 bool conf_read_file(Arena *a, const char *path, char **bytes, size_t *len);
 
+struct DiagList;
+/* Reports a NUL byte or invalid UTF-8 at its line:col; false when found. */
+bool conf_check_text(Arena *a, const char *path, const char *bytes, size_t len,
+                     struct DiagList *dl);
+
 #endif

@@ -28,6 +28,17 @@ void diags_init(DiagList *dl, Arena *a) {
   dl->arena = a;
 }
 
+/* A message stays on one line: a quoted token that spans lines (an
+ * unterminated string in libpg_query's "at or near") is cut at its first
+ * line break. */
+static const char *one_line(Arena *a, const char *m) {
+  size_t n = strcspn(m, "\r\n");
+  if (!m[n]) return m;
+  size_t quotes = 0;
+  for (size_t i = 0; i < n; i++) quotes += m[i] == '"';
+  return arena_printf(a, "%.*s...%s", (int)n, m, quotes % 2 ? "\"" : "");
+}
+
 static Diag *push(DiagList *dl, Severity sev, DiagRule rule) {
   Diag d = {0};
   d.severity = sev;
@@ -49,7 +60,7 @@ Diag *diag_at(DiagList *dl, Severity sev, DiagRule rule, const SourceFile *f,
   d->end = end;
   va_list ap;
   va_start(ap, fmt);
-  d->message = arena_vprintf(dl->arena, fmt, ap);
+  d->message = one_line(dl->arena, arena_vprintf(dl->arena, fmt, ap));
   va_end(ap);
   return d;
 }
@@ -62,7 +73,7 @@ Diag *diag_path(DiagList *dl, Severity sev, DiagRule rule, const char *path,
   d->col = col;
   va_list ap;
   va_start(ap, fmt);
-  d->message = arena_vprintf(dl->arena, fmt, ap);
+  d->message = one_line(dl->arena, arena_vprintf(dl->arena, fmt, ap));
   va_end(ap);
   return d;
 }

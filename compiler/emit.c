@@ -125,6 +125,9 @@ const char *manifest_json(Arena *a, const Compilation *c, size_t *len) {
 
 const char *path_absolute(Arena *a, const char *p) {
   char buf[PATH_MAX];
+  size_t n = strlen(p);
+  while (n > 1 && p[n - 1] == '/') n--;
+  p = arena_strndup(a, p, n);
   if (realpath(p, buf)) return arena_strdup(a, buf);
   /* not there yet: resolve the parent */
   const char *slash = strrchr(p, '/');

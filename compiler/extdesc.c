@@ -52,7 +52,8 @@ static pcre2_code *compile_pattern(const char *path, const ConfWord *w, DiagList
     PCRE2_UCHAR msg[256];
     pcre2_get_error_message(err, msg, sizeof msg);
     Diag *d = diag_path(dl, SEV_ERROR, DR_PROFILE_PATTERN, path, w->line,
-                        w->col + (long)off, "pattern does not compile: %s", (char *)msg);
+                        w->col + (long)utf8_chars(w->text, (size_t)off),
+                        "pattern does not compile: %s", (char *)msg);
     diag_detail(dl, d, "The pattern is \"%s\"; the error is at offset %zu.", w->text,
                 (size_t)off);
     return NULL;
@@ -70,6 +71,7 @@ ExtDesc *extdesc_load(Arena *a, const char *path, DiagList *dl) {
     return NULL;
   }
   int before = dl->errors;
+  if (!conf_check_text(a, path, bytes, len, dl)) return NULL;
   ExtDesc *e = arena_alloc(a, sizeof *e);
   e->path = arena_strdup(a, path);
   sha256_hex(bytes, len, e->sha256);
@@ -91,6 +93,11 @@ ExtDesc *extdesc_load(Arena *a, const char *path, DiagList *dl) {
         Diag *d = diag_path(dl, SEV_ERROR, DR_PROFILE_SYNTAX, path, l->words[0].line,
                             l->words[0].col, "malformed feature entry");
         diag_hint(dl, d, "Write: feature NAME MIN_VERSION KIND PATTERN.");
+        continue;
+      }
+      if (!extversion_valid(l->words[2].text)) {
+        diag_path(dl, SEV_ERROR, DR_PROFILE_SYNTAX, path, l->words[2].line, l->words[2].col,
+                  "version \"%s\" is not numbers separated by dots", l->words[2].text);
         continue;
       }
       pcre2_code *re = compile_pattern(path, &l->words[4], dl);
@@ -153,15 +160,26 @@ bool extdesc_match(const ExtDesc *e, ExtKind kind, const char *name) {
   return false;
 }
 
+bool extversion_valid(const char *v) {
+  if (!v || !*v) return false;
+  bool digit = false;
+  for (const char *p = v; *p; p++) {
+    if (*p >= '0' && *p <= '9') digit = true;
+    else if (*p == '.' && digit && p[1]) digit = false;
+    else return false;
+  }
+  return digit;
+}
+
 int extversion_cmp(const char *a, const char *b) {
+  /* numeric parts separated by anything else; always moves forward */
   while (*a || *b) {
-    unsigned long x = strtoul(a, (char **)&a, 10), y = strtoul(b, (char **)&b, 10);
+    unsigned long x = 0, y = 0;
+    while (*a && (*a < '0' || *a > '9')) a++;
+    while (*b && (*b < '0' || *b > '9')) b++;
+    while (*a >= '0' && *a <= '9') x = x * 10 + (unsigned long)(*a++ - '0');
+    while (*b >= '0' && *b <= '9') y = y * 10 + (unsigned long)(*b++ - '0');
     if (x != y) return x < y ? -1 : 1;
-    if (*a == '.') a++;
-    if (*b == '.') b++;
-    if (!*a && !*b) break;
-    if (!*a) return -1;
-    if (!*b) return 1;
   }
   return 0;
 }

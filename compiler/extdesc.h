@@ -46,6 +46,9 @@ bool extdesc_match(const ExtDesc *e, ExtKind kind, const char *name);
 const char *extdesc_min_version(const ExtDesc *e, ExtKind kind, const char *name,
                                 const char **feature);
 
+/* Whether v is numbers separated by dots ("0.5.1"). */
+bool extversion_valid(const char *v);
+
 /* Compares dotted versions numerically: "0.10.0" > "0.5.1". */
 int extversion_cmp(const char *a, const char *b);
 

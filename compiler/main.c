@@ -39,10 +39,14 @@ static const char USAGE[] =
     "  rules                          list the diagnostic rule ids\n"
     "  schema --db URL                describe a live schema, stable for diff\n"
     "  apply TREE --db URL            apply TREE's pending migrations, recorded in a ledger\n"
+    "                                 (--upgrade: cross from the ledger's profile first)\n"
     "  status TREE --db URL           applied / pending / running / drifted, per migration\n"
     "  verify TREE --db URL           compare the live schema with the tree's at the ledger\n"
     "  adopt TREE --db URL [--version N]\n"
     "                                 record migrations whose objects all exist (evidence)\n"
+    "  testdb TREE --db URL           print the URL of a new database with TREE applied,\n"
+    "                                 cloned from a template built once per tree\n"
+    "                                 (--drop NAME, --cleanup [--keep N] [--max-age 24h])\n"
     "\n"
     "options:\n"
     "  --profile NAME|PATH    a shipped profile (v1.0-novector, v2.0-vector) or a file\n"
@@ -107,6 +111,8 @@ static int parse_args(int argc, char **argv, Options *o) {
       o->format = val;
     } else if (strcmp(a, "--pgvector-version") == 0) {
       TAKE();
+      if (!extversion_valid(val))
+        return usage_error("--pgvector-version takes a version like 0.5.1, not \"%s\"", val);
       o->min_version = val;
     } else if (strcmp(a, "--layout") == 0) {
       TAKE();
@@ -346,6 +352,7 @@ int main(int argc, char **argv) {
   if (argc > 1 && strcmp(argv[1], "status") == 0) return migc_status_main(argc - 2, argv + 2);
   if (argc > 1 && strcmp(argv[1], "verify") == 0) return migc_verify_main(argc - 2, argv + 2);
   if (argc > 1 && strcmp(argv[1], "adopt") == 0) return migc_adopt_main(argc - 2, argv + 2);
+  if (argc > 1 && strcmp(argv[1], "testdb") == 0) return migc_testdb_main(argc - 2, argv + 2);
   Options o;
   int rc = parse_args(argc, argv, &o);
   if (rc >= 0) return rc;

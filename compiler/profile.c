@@ -142,6 +142,7 @@ Profile *profile_load(Arena *a, const char *path, DiagList *dl) {
     return NULL;
   }
   int before = dl->errors;
+  if (!conf_check_text(a, path, bytes, len, dl)) return NULL;
   Profile *p = arena_alloc(a, sizeof *p);
   p->path = arena_strdup(a, path);
   p->column = ACT_ELIDE;
@@ -206,7 +207,8 @@ Profile *profile_load(Arena *a, const char *path, DiagList *dl) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(err, msg, sizeof msg);
         diag_path(dl, SEV_ERROR, DR_PROFILE_PATTERN, path, l->words[1].line,
-                  l->words[1].col + (long)off, "pattern does not compile: %s", (char *)msg);
+                  l->words[1].col + (long)utf8_chars(l->words[1].text, (size_t)off),
+                  "pattern does not compile: %s", (char *)msg);
         continue;
       }
       r->line = l->words[2].line;

@@ -30,6 +30,12 @@ void source_position(SourceFile *f, size_t offset, long *line, long *col);
  * of the NUL-terminated string text; returns strlen(text) past the end. */
 size_t utf8_char_to_byte(const char *text, size_t nchars);
 
+/* Byte offset of the first invalid UTF-8 sequence in s[0..n), or -1. */
+long utf8_invalid_at(const char *s, size_t n);
+
+/* Characters (code points) in s[0..n). */
+size_t utf8_chars(const char *s, size_t n);
+
 /* The line ending the file uses most: "\n", "\r\n" or "\r" (static). */
 const char *source_line_ending(const SourceFile *f);
 

@@ -62,41 +62,6 @@ int version_cmp(const char *a, const char *b) {
   return 0;
 }
 
-/* Returns the byte offset of the first invalid UTF-8 sequence, or -1. */
-static long utf8_invalid_at(const char *s, size_t n) {
-  const unsigned char *p = (const unsigned char *)s;
-  size_t i = 0;
-  while (i < n) {
-    unsigned c = p[i];
-    size_t len;
-    unsigned min;
-    if (c < 0x80) {
-      i++;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      min = 0x10000;
-    } else {
-      return (long)i;
-    }
-    if (i + len > n) return (long)i;
-    unsigned cp = c & (0xFFu >> (len + 1));
-    for (size_t k = 1; k < len; k++) {
-      if ((p[i + k] & 0xC0) != 0x80) return (long)i;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return (long)i;
-    i += len;
-  }
-  return -1;
-}
-
 static bool all_digits(const char *s, size_t n) {
   if (n == 0) return false;
   for (size_t i = 0; i < n; i++)
@@ -400,8 +365,10 @@ bool tree_add_file(Arena *a, Tree *t, const char *relpath, const char *bytes, si
   }
   const void *nul = memchr(bytes, '\0', len);
   if (nul) {
-    diag_path(dl, SEV_ERROR, DR_ENCODING, display, 0, 0, "file contains a NUL byte at offset %ld",
-              (long)((const char *)nul - bytes));
+    SourceFile *f = source_new(a, display, arena_strndup(a, bytes, len), len);
+    long at = (long)((const char *)nul - bytes);
+    Diag *d = diag_at(dl, SEV_ERROR, DR_ENCODING, f, at, at + 1, "file contains a NUL byte");
+    diag_hint(dl, d, "Migrations are text; remove the byte or the binary content.");
     return false;
   }
   Migration m = {0};
@@ -528,18 +495,27 @@ static bool read_file(Arena *a, const char *path, char **bytes, size_t *len) {
   sb_init(&sb, a);
   char chunk[65536];
   size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) sb_add(&sb, chunk, n);
-  bool ok = !ferror(f);
+  /* stops past the size limit: a file that grows while read is refused */
+  while (sb.len <= MIGC_MAX_FILE_BYTES && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    sb_add(&sb, chunk, n);
+  bool ok = !ferror(f) && sb.len <= MIGC_MAX_FILE_BYTES;
+  if (!ferror(f) && sb.len > MIGC_MAX_FILE_BYTES) errno = EFBIG;
   fclose(f);
   *bytes = sb.data ? sb.data : arena_strdup(a, "");
   *len = sb.len;
   return ok;
 }
 
+typedef struct DirId {
+  dev_t dev;
+  ino_t ino;
+} DirId;
+
 typedef struct Found {
   VEC(char *) rel;
   VEC(char *) bytes;
   VEC(size_t) len;
+  VEC(DirId) path; /* directories being walked, to catch symlink loops */
 } Found;
 
 /* Collects files below root/rel (sorted at the end). */
@@ -549,6 +525,18 @@ static bool walk_dir(Arena *a, const char *root, const char *rel, int depth, Fou
   if (depth > 16) {
     diag_path(dl, SEV_ERROR, DR_IO_ERROR, dirpath, 0, 0, "directories nest too deep");
     return false;
+  }
+  struct stat self;
+  if (stat(dirpath, &self) == 0) {
+    for (size_t i = 0; i < f->path.len; i++)
+      if (f->path.items[i].dev == self.st_dev && f->path.items[i].ino == self.st_ino) {
+        Diag *d = diag_path(dl, SEV_ERROR, DR_IO_ERROR, dirpath, 0, 0,
+                            "directory symlink loop: this is a directory already being read");
+        diag_hint(dl, d, "Remove the link, or compile the directory it points to.");
+        return false;
+      }
+    DirId id = {self.st_dev, self.st_ino};
+    VEC_PUSH(a, f->path, id);
   }
   DIR *d = opendir(dirpath);
   if (!d) {
@@ -565,6 +553,7 @@ static bool walk_dir(Arena *a, const char *root, const char *rel, int depth, Fou
   closedir(d);
   if (names.len) qsort(names.items, names.len, sizeof(char *), cmp_str);
   bool ok = true;
+  bool pushed = f->path.len > 0;
   for (size_t i = 0; i < names.len; i++) {
     char *r = rel ? arena_printf(a, "%s/%s", rel, names.items[i]) : names.items[i];
     char *path = arena_printf(a, "%s/%s", root, r);
@@ -578,7 +567,12 @@ static bool walk_dir(Arena *a, const char *root, const char *rel, int depth, Fou
       if (!walk_dir(a, root, r, depth + 1, f, dl)) ok = false;
       continue;
     }
-    if (!S_ISREG(st.st_mode)) continue;
+    if (!S_ISREG(st.st_mode)) {
+      diag_path(dl, SEV_ERROR, DR_IO_ERROR, path, 0, 0,
+                "not a regular file (a FIFO, socket or device); migc reads files only");
+      ok = false;
+      continue;
+    }
     if ((size_t)st.st_size > MIGC_MAX_FILE_BYTES) {
       Diag *big = diag_path(dl, SEV_ERROR, DR_FILE_TOO_LARGE, path, 0, 0,
                             "file is %lld bytes; migc reads migrations up to %zu MiB",
@@ -598,6 +592,7 @@ static bool walk_dir(Arena *a, const char *root, const char *rel, int depth, Fou
     VEC_PUSH(a, f->bytes, bytes);
     VEC_PUSH(a, f->len, len);
   }
+  if (pushed) f->path.len--;
   return ok;
 }
 
@@ -606,6 +601,7 @@ bool tree_read_dir(Arena *a, const char *dir, Tree *t, DiagList *dl) {
 }
 
 bool tree_read_layout(Arena *a, const char *dir, Layout layout, Tree *t, DiagList *dl) {
+  int before = dl->errors;
   size_t dl_len = strlen(dir);
   while (dl_len > 1 && dir[dl_len - 1] == '/') dl_len--;
   const char *trimmed = arena_strndup(a, dir, dl_len);
@@ -639,7 +635,10 @@ bool tree_read_layout(Arena *a, const char *dir, Layout layout, Tree *t, DiagLis
   }
   for (size_t i = 0; i < f.rel.len; i++)
     if (!tree_add_file(a, t, f.rel.items[i], f.bytes.items[i], f.len.items[i], dl)) ok = false;
-  return tree_finish(t, dl) && ok;
+  /* a tree whose files were refused is not also "empty" */
+  if (!ok && t->migs.len == 0) return false;
+  /* annotation errors (a Down before its Up) stop the compile too */
+  return tree_finish(t, dl) && ok && dl->errors == before;
 }
 
 const char *tree_unmask(Arena *a, const Tree *t, const char *s) {

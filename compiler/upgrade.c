@@ -173,7 +173,7 @@ static void emit(Gen *g, PgQuery__Node *stmt, const char *kind, const char *obje
   const char *sql = pgq_deparse(g->a, stmt, &err);
   if (!sql) {
     diag_path(g->dl, SEV_ERROR, DR_INTERNAL, NULL, 0, 0, "cannot generate %s for %s %s: %s",
-              what, kind, object, err.message);
+              what, kind ? kind : "object", object ? object : "", err.message);
     g->failed = true;
     return;
   }

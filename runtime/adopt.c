@@ -59,6 +59,20 @@ static void status_members(JsonWriter *w, void *ud) {
     json_end_object(w);
   }
   json_end_array(w);
+  json_key(w, "upgrades");
+  json_begin_array(w);
+  for (size_t i = 0; rt->pg && i < rt->ledger.bridges.len; i++) {
+    const LedgerRow *row = &rt->ledger.bridges.items[i];
+    json_begin_object(w);
+    json_kv_string(w, "version", row->version);
+    json_kv_string(w, "name", row->name);
+    json_kv_string(w, "profile", row->profile);
+    json_kv_string(w, "checksum", row->checksum);
+    json_kv_string(w, "applied_at", row->applied_at);
+    json_kv_int(w, "duration_ms", row->duration_ms);
+    json_end_object(w);
+  }
+  json_end_array(w);
   json_key(w, "summary");
   json_begin_object(w);
   for (int i = 0; i < 5; i++) json_kv_int(w, STATES[i], so->counts[i]);
@@ -91,6 +105,11 @@ int status_run(Rt *rt) {
         printf(" %lld ms%s", row->duration_ms,
                row->method && strcmp(row->method, "adopt") == 0 ? " (adopted)" : "");
       putchar('\n');
+    }
+    for (size_t i = 0; i < rt->ledger.bridges.len; i++) {
+      const LedgerRow *row = &rt->ledger.bridges.items[i];
+      printf("  upgrade bridge %s (%s) applied %s, %lld ms\n", row->version, row->name,
+             row->applied_at ? row->applied_at : "?", row->duration_ms);
     }
     printf("%d applied, %d pending", so.counts[0], so.counts[1]);
     for (int i = 2; i < 5; i++)

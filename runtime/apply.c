@@ -8,23 +8,12 @@
  */
 #include "apply.h"
 
+#include "bridge.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-typedef struct Applied {
-  const char *version, *name;
-  long long ms;
-  int resumed_at; /* statement a resumed run started at (1-based), 0 when not resumed */
-} Applied;
-
-typedef struct ApplyResult {
-  Rt *rt;
-  VEC(Applied) applied;
-  int pending;
-  const char *stopped_at; /* version that failed */
-} ApplyResult;
 
 static long long ms_since(const struct timespec *t0) { return (long long)(rt_since(t0) * 1000.0); }
 
@@ -137,7 +126,7 @@ static void stmt_error(Rt *rt, const PlanFile *f, const PlanStmt *st, const char
   diag_detail(&rt->dl, d, "%s", sb_str(&sb));
   if (e->hint)
     diag_hint(&rt->dl, d, "%s", e->hint);
-  else if (is_duplicate(e->sqlstate))
+  else if (is_duplicate(e->sqlstate) && !strstr(f->version, "+upgrade"))
     diag_hint(&rt->dl, d,
               "Its objects may exist already from a run outside migc: \"migc adopt %s --version "
               "%s\" records it when every object it creates is present.",
@@ -325,11 +314,92 @@ static bool apply_outside_transaction(Rt *rt, const PlanFile *f, const LedgerRow
   return true;
 }
 
+/* ---- the upgrade bridge ---- */
+
+/* BEGIN; the bridge's statements; its ledger row and the rewritten rows;
+ * COMMIT. */
+static bool apply_bridge(Rt *rt, const Bridging *br, long long *ms) {
+  const PlanFile *f = &br->file;
+  struct timespec t0;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  ServerError e;
+  if (!db_exec(&rt->db, "BEGIN", 0, NULL, NULL, &e)) {
+    rt_server_error(rt, DR_CONNECTION, &e, "cannot begin the upgrade bridge");
+    return false;
+  }
+  const char *status = arena_printf(
+      rt->a,
+      "The bridge was rolled back: the database and its ledger are still at profile \"%s\". "
+      "\"migc upgrade %s --from %s --to %s --at %s -o DIR\" writes the file this names.",
+      br->from, br->source, br->from, br->to, br->at);
+  Arena *scratch = arena_new();
+  bool ok = true;
+  for (size_t i = 0; ok && i < f->stmts.len; i++) {
+    const PlanStmt *st = &f->stmts.items[i];
+    const char *sql = stmt_text(scratch, f, st);
+    if (!db_exec(&rt->db, sql, 0, NULL, NULL, &e)) {
+      rollback(rt);
+      stmt_error(rt, f, st, sql, &e, status);
+      ok = false;
+    }
+  }
+  arena_free(scratch);
+  if (!ok) return false;
+  *ms = ms_since(&t0);
+  if (!ledger_record_bridge(&rt->db, &rt->ledger, br->at, br->from, br->to, f->sha256, *ms,
+                            br->versions, br->checksums, br->nrows, &e)) {
+    rollback(rt);
+    rt_server_error(rt, DR_LEDGER, &e, "cannot record the upgrade bridge; it was rolled back");
+    return false;
+  }
+  if (!db_exec(&rt->db, "COMMIT", 0, NULL, NULL, &e)) {
+    rollback(rt);
+    rt_server_error(rt, DR_APPLY, &e, "the upgrade bridge failed at COMMIT; it was rolled back");
+    return false;
+  }
+  return true;
+}
+
+/* --upgrade: the bridge when the ledger names another profile. True when
+ * there is nothing to bridge or the bridge committed (ledger re-read). */
+static bool maybe_bridge(Rt *rt, ApplyResult *res) {
+  if (!rt->o.upgrade || !bridge_other_profile(rt)) return true;
+  Bridging br;
+  if (!bridge_prepare(rt, &br)) return false;
+  rt_progress(rt, "migc: upgrade bridge %s -> %s at %s: %zu statements (%zu objects)", br.from,
+              br.to, br.at, br.file.stmts.len, br.entries);
+  long long ms = 0;
+  if (!apply_bridge(rt, &br, &ms)) return false;
+  res->bridge_from = br.from;
+  res->bridge_to = br.to;
+  res->bridge_at = br.at;
+  res->bridge_statements = br.file.stmts.len;
+  res->bridge_ms = ms;
+  rt_progress(rt, "migc: upgrade bridge applied in %.2f s; the ledger now says profile %s up to %s",
+              (double)ms / 1000.0, br.to, br.at);
+  ServerError e;
+  if (!ledger_read(&rt->db, &rt->ledger, &e)) {
+    rt_server_error(rt, DR_LEDGER, &e, "cannot read the ledger %s", rt->ledger.display);
+    return false;
+  }
+  return true;
+}
+
 /* ---- the command ---- */
 
 static void members(JsonWriter *w, void *ud) {
   ApplyResult *res = ud;
   json_kv_int(w, "pending", res->pending);
+  if (res->bridge_from) {
+    json_key(w, "upgrade");
+    json_begin_object(w);
+    json_kv_string(w, "from", res->bridge_from);
+    json_kv_string(w, "to", res->bridge_to);
+    json_kv_string(w, "at", res->bridge_at);
+    json_kv_int(w, "statements", (long long)res->bridge_statements);
+    json_kv_int(w, "duration_ms", res->bridge_ms);
+    json_end_object(w);
+  }
   json_key(w, "applied");
   json_begin_array(w);
   for (size_t i = 0; i < res->applied.len; i++) {
@@ -345,32 +415,28 @@ static void members(JsonWriter *w, void *ud) {
   json_kv_string(w, "failed", res->stopped_at);
 }
 
-int apply_run(Rt *rt) {
+bool apply_pending(Rt *rt, ApplyResult *res) {
   Plan *p = &rt->plan;
-  ApplyResult res = {rt, {0}, 0, NULL};
+  memset(res, 0, sizeof *res);
+  res->rt = rt;
   struct timespec t0;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   bool tty = isatty(2) && rt->o.progress;
-  if (rt->o.version && plan_find(p, rt->o.version) < 0) {
-    diag_path(&rt->dl, SEV_ERROR, DR_USAGE, NULL, 0, 0, "--to %s: %s has no migration %s",
-              rt->o.version, p->root, rt->o.version);
-    rt_finish(rt, members, &res);
-    return 2;
-  }
-  if (!rt_lock_and_read(rt) || !apply_preflight(rt) || !rt_check_ledger(rt, true))
-    return rt_finish(rt, members, &res);
+  if (!rt_lock_and_read(rt) || !apply_preflight(rt) || !maybe_bridge(rt, res) ||
+      !rt_check_ledger(rt, true))
+    return false;
   ServerError e;
   if (!rt->ledger.exists && !ledger_create(&rt->db, &rt->ledger, &e)) {
     rt_server_error(rt, DR_LEDGER, &e, "cannot create the ledger %s", rt->ledger.display);
-    return rt_finish(rt, members, &res);
+    return false;
   }
   for (size_t i = 0; i < p->files.len; i++) {
     const PlanFile *f = &p->files.items[i];
     if (rt->o.version && version_cmp(f->version, rt->o.version) > 0) break;
-    if (strcmp(rt_state(rt, f, NULL), "applied") != 0) res.pending++;
+    if (strcmp(rt_state(rt, f, NULL), "applied") != 0) res->pending++;
   }
   rt_progress(rt, "migc: %s (profile %s) -> %s: %d pending of %zu", p->root, p->profile_name,
-              PQdb(rt->pg), res.pending, p->files.len);
+              PQdb(rt->pg), res->pending, p->files.len);
   int n = 0;
   for (size_t i = 0; i < p->files.len; i++) {
     const PlanFile *f = &p->files.items[i];
@@ -379,30 +445,42 @@ int apply_run(Rt *rt) {
     if (strcmp(rt_state(rt, f, &row), "applied") == 0) continue;
     n++;
     if (tty)
-      fprintf(stderr, "  [%d/%d] %s ...", n, res.pending, f->relpath), fflush(stderr);
+      fprintf(stderr, "  [%d/%d] %s ...", n, res->pending, f->relpath), fflush(stderr);
     long long ms = 0;
     int resumed = 0;
     bool ok = f->transaction ? apply_in_transaction(rt, f, &ms)
                              : apply_outside_transaction(rt, f, row, &ms, &resumed);
     if (tty) fputs("\r\033[K", stderr);
     if (!ok) {
-      res.stopped_at = f->version;
-      rt_progress(rt, "  [%d/%d] %s failed", n, res.pending, f->relpath);
-      break;
+      res->stopped_at = f->version;
+      rt_progress(rt, "  [%d/%d] %s failed", n, res->pending, f->relpath);
+      return false;
     }
     Applied a = {f->version, f->name, ms, resumed};
-    VEC_PUSH(rt->a, res.applied, a);
-    rt_progress(rt, "  [%d/%d] %s applied in %.2f s%s", n, res.pending, f->relpath,
+    VEC_PUSH(rt->a, res->applied, a);
+    rt_progress(rt, "  [%d/%d] %s applied in %.2f s%s", n, res->pending, f->relpath,
                 (double)ms / 1000.0, f->transaction ? "" : " (outside a transaction)");
   }
-  if (!res.stopped_at) {
-    rt_unlock(rt);
-    if (res.applied.len)
-      rt_progress(rt, "migc: applied %zu migration%s in %.2f s", res.applied.len,
-                  res.applied.len == 1 ? "" : "s", rt_since(&t0));
-    else
-      rt_progress(rt, "migc: up to date (%zu migrations, profile %s)", p->files.len,
-                  p->profile_name);
+  rt_unlock(rt);
+  if (res->applied.len)
+    rt_progress(rt, "migc: applied %zu migration%s in %.2f s", res->applied.len,
+                res->applied.len == 1 ? "" : "s", rt_since(&t0));
+  else
+    rt_progress(rt, "migc: up to date (%zu migrations, profile %s)", p->files.len,
+                p->profile_name);
+  return true;
+}
+
+int apply_run(Rt *rt) {
+  ApplyResult res;
+  memset(&res, 0, sizeof res);
+  res.rt = rt;
+  if (rt->o.version && plan_find(&rt->plan, rt->o.version) < 0) {
+    diag_path(&rt->dl, SEV_ERROR, DR_USAGE, NULL, 0, 0, "--to %s: %s has no migration %s",
+              rt->o.version, rt->plan.root, rt->o.version);
+    rt_finish(rt, members, &res);
+    return 2;
   }
+  apply_pending(rt, &res);
   return rt_finish(rt, members, &res);
 }

@@ -13,16 +13,46 @@
  * statement (dropping the invalid index an interrupted CREATE INDEX
  * CONCURRENTLY leaves, skipping an enum value already added).
  *
+ * With --upgrade, a ledger of another profile is first brought to the
+ * tree's profile through the upgrade bridge (bridge.h): the bridge's
+ * statements, its ledger row and the rewrite of the ledger's rows to the
+ * new profile and checksums commit together in one transaction.
+ *
  * Must not run anything before the lock is held, the preflight has passed
- * and the ledger agrees with the tree (no drift, same profile).
+ * and the ledger agrees with the tree (no drift, same profile, or a bridge
+ * checked by bridge_prepare).
  */
 #ifndef MIGC_APPLY_H
 #define MIGC_APPLY_H
 
 #include "rt.h"
 
+typedef struct Applied {
+  const char *version, *name;
+  long long ms;
+  int resumed_at; /* statement a resumed run started at (1-based), 0 when not resumed */
+} Applied;
+
+typedef struct ApplyResult {
+  Rt *rt;
+  VEC(Applied) applied;
+  int pending;
+  const char *stopped_at; /* version that failed */
+  /* --upgrade: the bridge applied (NULL from when none) */
+  const char *bridge_from, *bridge_to, *bridge_at;
+  size_t bridge_statements;
+  long long bridge_ms;
+} ApplyResult;
+
 /* Runs apply on an opened runtime. Returns the exit status. */
 int apply_run(Rt *rt);
+
+/* The work of apply_run without its output: lock, preflight, ledger
+ * checks (and the bridge, with --upgrade), then every pending migration up
+ * to rt->o.version. Fills *res (zeroed here); returns false when an error
+ * was reported into rt->dl. Releases the lock on success. Used by testdb
+ * to build a template. */
+bool apply_pending(Rt *rt, ApplyResult *res);
 
 /* The preflight: the extension the profile needs is installed or available
  * on the server, at the minimum version the tree needs. Errors name the

@@ -30,6 +30,7 @@ static int row_cmp(const void *pa, const void *pb) {
 
 bool ledger_read(Db *db, Ledger *l, ServerError *e) {
   l->rows.len = 0;
+  l->bridges.len = 0;
   const char *v;
   const char *params[2] = {l->table, l->progress};
   if (!db_value(db,
@@ -43,7 +44,7 @@ bool ledger_read(Db *db, Ledger *l, ServerError *e) {
       db->a,
       "SELECT l.version, l.name, l.checksum, l.profile, "
       "to_char(l.applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
-      "l.duration_ms, l.status, l.method, %s FROM %s l %s",
+      "l.duration_ms, l.status, l.method, %s FROM %s l %s ORDER BY l.applied_at, l.version",
       with_progress ? "p.statement_index" : "NULL::int", l->table,
       with_progress ? arena_printf(db->a, "LEFT JOIN %s p ON p.version = l.version", l->progress)
                     : "");
@@ -58,7 +59,10 @@ bool ledger_read(Db *db, Ledger *l, ServerError *e) {
     row.duration_ms = PQgetisnull(r, i, 5) ? 0 : atoll(PQgetvalue(r, i, 5));
     row.progress = PQgetisnull(r, i, 8) ? -1 : atoi(PQgetvalue(r, i, 8));
     if (!row.status) row.status = "";
-    VEC_PUSH(db->a, l->rows, row);
+    if (row.method && strcmp(row.method, "upgrade") == 0)
+      VEC_PUSH(db->a, l->bridges, row);
+    else
+      VEC_PUSH(db->a, l->rows, row);
   }
   PQclear(r);
   if (l->rows.len > 1) qsort(l->rows.items, l->rows.len, sizeof(LedgerRow), row_cmp);
@@ -81,7 +85,8 @@ bool ledger_create(Db *db, Ledger *l, ServerError *e) {
       "  applied_at  timestamptz NOT NULL DEFAULT clock_timestamp(),\n"
       "  duration_ms bigint NOT NULL DEFAULT 0,\n"
       "  status      text NOT NULL CHECK (status IN ('applied', 'running', 'failed')),\n"
-      "  method      text NOT NULL DEFAULT 'apply' CHECK (method IN ('apply', 'adopt'))\n"
+      "  method      text NOT NULL DEFAULT 'apply'\n"
+      "              CHECK (method IN ('apply', 'adopt', 'upgrade'))\n"
       ");\n"
       "CREATE TABLE IF NOT EXISTS %s (\n"
       "  version         text PRIMARY KEY REFERENCES %s (version) ON DELETE CASCADE,\n"
@@ -209,4 +214,37 @@ bool ledger_adopt(Db *db, const Ledger *l, const PlanFile *f, const char *profil
       " applied_at = clock_timestamp(), duration_ms = 0",
       l->table);
   return db_exec(db, del, 1, params, NULL, e) && db_exec(db, ups, 4, params, NULL, e);
+}
+
+bool ledger_record_bridge(Db *db, const Ledger *l, const char *at, const char *from,
+                          const char *to, const char *checksum, long long duration_ms,
+                          const char *const *versions, const char *const *checksums, size_t n,
+                          ServerError *e) {
+  /* a ledger created before 'upgrade' existed: widen its CHECK (the same
+   * name and definition ledger_create gives a new one) */
+  const char *widen = arena_printf(
+      db->a,
+      "ALTER TABLE %s DROP CONSTRAINT IF EXISTS migc_ledger_method_check,"
+      " ADD CONSTRAINT migc_ledger_method_check"
+      " CHECK (method IN ('apply', 'adopt', 'upgrade'))",
+      l->table);
+  if (!db_exec(db, widen, 0, NULL, NULL, e)) return false;
+  const char *version = arena_printf(db->a, "%s+upgrade", at);
+  const char *name = arena_printf(db->a, "upgrade_%s_to_%s", from, to);
+  const char *ms = arena_printf(db->a, "%lld", duration_ms);
+  const char *ins_params[] = {version, name, checksum, to, ms};
+  const char *ins = arena_printf(db->a,
+                                 "INSERT INTO %s (version, name, checksum, profile, duration_ms,"
+                                 " status, method) VALUES ($1, $2, $3, $4, $5, 'applied',"
+                                 " 'upgrade')",
+                                 l->table);
+  if (!db_exec(db, ins, 5, ins_params, NULL, e)) return false;
+  const char *upd = arena_printf(
+      db->a, "UPDATE %s SET profile = $2, checksum = $3 WHERE version = $1 AND method <> 'upgrade'",
+      l->table);
+  for (size_t i = 0; i < n; i++) {
+    const char *params[] = {versions[i], to, checksums[i]};
+    if (!db_exec(db, upd, 3, params, NULL, e)) return false;
+  }
+  return true;
 }

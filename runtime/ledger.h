@@ -12,7 +12,10 @@
  *                        accepted so state imported from another tool, or
  *                        written by hand, can be represented and adopted
  *     checksum the sha256 of the compiled file that ran
- *     method  'apply' or 'adopt'
+ *     method  'apply', 'adopt', or 'upgrade' for the bridge row of
+ *             `migc apply --upgrade` (version "V+upgrade", name
+ *             "upgrade_FROM_to_TO"), kept apart from the migrations'
+ *             rows (Ledger.bridges)
  *   migc_ledger_progress (version, statement_index): statements [0, index)
  *     of a running migration have completed.
  *
@@ -42,13 +45,15 @@ typedef struct Ledger {
   const char *table, *progress;  /* quoted and qualified, for SQL text */
   const char *display;           /* "public.migc_ledger", for messages */
   bool exists;                   /* the ledger table exists */
-  VEC(LedgerRow) rows;           /* in version order */
+  VEC(LedgerRow) rows;           /* the migrations' rows, in version order */
+  VEC(LedgerRow) bridges;        /* rows with method 'upgrade', in applied order */
 } Ledger;
 
 /* Names the ledger in schema (NULL: "public"); reads nothing. */
 void ledger_init(Db *db, Ledger *l, const char *schema);
 
-/* Reads whether the ledger exists and, if so, every row with its progress. */
+/* Reads whether the ledger exists and, if so, every row with its progress
+ * (bridge rows into l->bridges, the others into l->rows). */
 bool ledger_read(Db *db, Ledger *l, ServerError *e);
 
 /* Creates the schema (when not "public"), the ledger and the progress
@@ -90,5 +95,16 @@ bool ledger_finish_running(Db *db, const Ledger *l, const char *version, long lo
  * running row), removes its progress; runs in the caller's transaction. */
 bool ledger_adopt(Db *db, const Ledger *l, const PlanFile *f, const char *profile,
                   ServerError *e);
+
+/* apply --upgrade, inside the caller's transaction, after the bridge's
+ * statements: allows method 'upgrade' in a ledger created before it
+ * existed, inserts the bridge row (version "<at>+upgrade", name
+ * "upgrade_<from>_to_<to>", checksum, profile to, method 'upgrade'), and
+ * rewrites every row at or below at to profile to and the checksum the
+ * new tree's file has (checksums[i] for versions[i], n of them). */
+bool ledger_record_bridge(Db *db, const Ledger *l, const char *at, const char *from,
+                          const char *to, const char *checksum, long long duration_ms,
+                          const char *const *versions, const char *const *checksums, size_t n,
+                          ServerError *e);
 
 #endif

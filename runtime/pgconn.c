@@ -142,6 +142,68 @@ const char *pgconn_redact(Arena *a, const PgTarget *t, const char *text) {
   return cur;
 }
 
+static bool uri_start(const char *s, size_t *skip) {
+  if (strncmp(s, "postgresql://", 13) == 0) *skip = 13;
+  else if (strncmp(s, "postgres://", 11) == 0) *skip = 11;
+  else return false;
+  return true;
+}
+
+/* value quoted for a key=value conninfo */
+static void kv_quote(StrBuf *b, const char *v) {
+  sb_addc(b, '\'');
+  for (; *v; v++) {
+    if (*v == '\'' || *v == '\\') sb_addc(b, '\\');
+    sb_addc(b, *v);
+  }
+  sb_addc(b, '\'');
+}
+
+const char *pgconn_with_dbname(Arena *a, const char *conninfo, const char *dbname) {
+  if (!conninfo || !*conninfo) return NULL;
+  char *err = NULL;
+  PQconninfoOption *opts = PQconninfoParse(conninfo, &err);
+  if (err) PQfreemem(err);
+  if (!opts) return NULL;
+  StrBuf b;
+  sb_init(&b, a);
+  size_t skip;
+  if (uri_start(conninfo, &skip)) {
+    PQconninfoFree(opts);
+    const char *p = conninfo + skip;
+    size_t auth = strcspn(p, "/?");
+    sb_add(&b, conninfo, skip + auth);
+    sb_addc(&b, '/');
+    sb_adds(&b, dbname); /* migc's names need no percent-encoding */
+    const char *rest = p + auth;
+    if (*rest == '/') rest += 1 + strcspn(rest + 1, "?");
+    /* the query, with any dbname parameter set to dbname too */
+    while (*rest) {
+      size_t n = strcspn(rest + 1, "&") + 1; /* "?k=v" or "&k=v" */
+      if (strncmp(rest + 1, "dbname=", 7) == 0) {
+        sb_addc(&b, *rest);
+        sb_adds(&b, "dbname=");
+        sb_adds(&b, dbname);
+      } else {
+        sb_add(&b, rest, n);
+      }
+      rest += n;
+    }
+    return sb_str(&b);
+  }
+  for (PQconninfoOption *o = opts; o->keyword; o++) {
+    if (!o->val || strcmp(o->keyword, "dbname") == 0) continue;
+    if (b.len) sb_addc(&b, ' ');
+    sb_printf(&b, "%s=", o->keyword);
+    kv_quote(&b, o->val);
+  }
+  if (b.len) sb_addc(&b, ' ');
+  sb_printf(&b, "dbname=");
+  kv_quote(&b, dbname);
+  PQconninfoFree(opts);
+  return sb_str(&b);
+}
+
 /* Splits libpq's multi-line error text: the first line, and the others
  * trimmed and joined with spaces (NULL when there are none). */
 static void split_lines(Arena *a, const char *msg, const char **first, const char **rest) {
@@ -164,8 +226,14 @@ static void split_lines(Arena *a, const char *msg, const char **first, const cha
 }
 
 PGconn *pgconn_connect(Arena *a, const PgTarget *t, DiagList *dl, DiagRule rule) {
-  const char *const kw[] = {"dbname", "client_encoding", "fallback_application_name", NULL};
-  const char *const val[] = {t->conninfo, "UTF8", "migc", NULL};
+  /* a later dbname overrides the one the first (expanded) one names */
+  const char *kw[5], *val[5];
+  int n = 0;
+  if (t->conninfo) kw[n] = "dbname", val[n++] = t->conninfo;
+  if (t->dbname) kw[n] = "dbname", val[n++] = t->dbname;
+  kw[n] = "client_encoding", val[n++] = "UTF8";
+  kw[n] = "fallback_application_name", val[n++] = "migc";
+  kw[n] = NULL, val[n] = NULL;
   PGconn *conn = PQconnectdbParams(kw, val, 1);
   if (!conn) {
     diag_path(dl, SEV_ERROR, rule, NULL, 0, 0, "could not connect to the database: out of memory");

@@ -26,6 +26,8 @@ typedef struct PgTarget {
   const char *conninfo; /* as given, NULL for the environment; may hold a password */
   const char *display;  /* what messages may show: conninfo with passwords masked */
   VEC(const char *) secrets; /* strings to mask, longest first */
+  const char *dbname;   /* NULL, or the database to connect to instead of the one
+                           conninfo (or PGDATABASE) names (testdb) */
 } PgTarget;
 
 /*
@@ -33,6 +35,16 @@ typedef struct PgTarget {
  * environment) in t, finding the passwords it holds. Strings live in a.
  */
 void pgconn_target(Arena *a, const char *conninfo, PgTarget *t);
+
+/*
+ * pgconn_with_dbname: conninfo (a postgresql:// URL or key=value string)
+ * naming database dbname instead: a URL keeps its text with the path (and
+ * any dbname query parameter) replaced; a key=value string is rewritten
+ * from libpq's parse with dbname set. Whatever else the text holds stays,
+ * a password included. Returns an arena string, or NULL when conninfo is
+ * NULL/empty or does not parse.
+ */
+const char *pgconn_with_dbname(Arena *a, const char *conninfo, const char *dbname);
 
 /*
  * pgconn_redact: text with every secret of t replaced by "********".

@@ -111,6 +111,22 @@ static bool split_statements(Arena *a, PlanFile *f, DiagList *dl) {
   return true;
 }
 
+bool plan_text_file(Arena *a, const char *path, const char *version, const char *name,
+                    const char *bytes, PlanFile *f, DiagList *dl) {
+  memset(f, 0, sizeof *f);
+  f->version = version;
+  f->name = name;
+  f->relpath = path;
+  f->bytes = bytes;
+  f->len = strlen(bytes);
+  f->up_start = 0;
+  f->up_end = f->len;
+  migc_body_sha256(f->bytes, f->len, f->sha256);
+  f->transaction = true;
+  f->report = source_new(a, path, bytes, f->len);
+  return split_statements(a, f, dl);
+}
+
 size_t plan_report_offset(const PlanFile *f, size_t off) {
   if (off < f->header_len) return 0;
   off -= f->header_len;

@@ -82,6 +82,13 @@ bool plan_load(Arena *a, const char *dir, const char *profile, Plan *p, DiagList
  * diagnostics. */
 Profile *plan_profile(Arena *a, Plan *p, const char *override, DiagList *dl);
 
+/* A PlanFile for SQL text that is no file of the tree (the upgrade bridge
+ * apply --upgrade computes): bytes (in a) named path in diagnostics, the
+ * ledger checksum migc_body_sha256(bytes), split into statements, to run
+ * in one transaction. Returns false with diagnostics. */
+bool plan_text_file(Arena *a, const char *path, const char *version, const char *name,
+                    const char *bytes, PlanFile *f, DiagList *dl);
+
 /* The offset in f->report of byte offset off of f->bytes. */
 size_t plan_report_offset(const PlanFile *f, size_t off);
 

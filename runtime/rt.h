@@ -20,7 +20,7 @@
 #include "plan.h"
 
 typedef struct RtOptions {
-  const char *cmd;           /* "apply", "status", "verify", "adopt" */
+  const char *cmd;           /* "apply", "status", "verify", "adopt", "testdb" */
   const char *tree;          /* TREE */
   const char *db;            /* --db: URL or key=value; NULL: PG* environment */
   const char *profile;       /* --profile NAME|PATH|auto */
@@ -28,6 +28,12 @@ typedef struct RtOptions {
   const char *source;        /* --source DIR: the canonical tree (verify, adopt) */
   const char *version;       /* --to V (apply), --version N (adopt), --at V (verify) */
   bool json;                 /* --format json */
+  /* testdb */
+  const char *drop;          /* --drop NAME|URL */
+  bool cleanup;              /* --cleanup */
+  long keep;                 /* --keep N: templates of other trees kept by --cleanup */
+  long max_age;              /* --max-age: seconds (default 24 h) */
+  const char *maintenance_db; /* --maintenance-db, default postgres */
   bool upgrade, quiet, verbose;
   bool progress;             /* progress lines on stderr */
   bool color;
@@ -51,8 +57,9 @@ typedef struct Rt {
  * Returns -1 to go on, else an exit status (0 for --help, 2 for usage). */
 int rt_parse(Rt *rt, const char *cmd, int argc, char **argv);
 
-/* Connects and loads the plan (resolving --profile auto on the server).
- * Returns false with diagnostics. */
+/* Connects and loads the plan (resolving --profile auto on the server);
+ * without a TREE (testdb --drop, --cleanup) only connects. testdb connects
+ * to the maintenance database. Returns false with diagnostics. */
 bool rt_open(Rt *rt);
 
 /* Releases the connection and profile. */

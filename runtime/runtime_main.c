@@ -1,11 +1,11 @@
 /*
- * runtime_main.c — the command-line side of apply, status, verify and adopt:
- * argument parsing, connecting, loading the plan (a compiled tree, or a
- * canonical tree compiled in memory for --profile P|auto), the ledger
+ * runtime_main.c — the command-line side of apply, status, verify, adopt and
+ * testdb: argument parsing, connecting, loading the plan (a compiled tree,
+ * or a canonical tree compiled in memory for --profile P|auto), the ledger
  * checks every command shares, and output (see rt.h and runtime_main.h).
  *
- * What each command does lives in apply.c and adopt.c; this file must not
- * change the database except through them.
+ * What each command does lives in apply.c, adopt.c and testdb.c; this file
+ * must not change the database except through them.
  */
 #include "runtime_main.h"
 
@@ -19,6 +19,7 @@
 #include "apply.h"
 #include "emit.h"
 #include "rt.h"
+#include "testdb.h"
 
 static const char *const HELP[] = {
     "apply",
@@ -50,6 +51,30 @@ static const char *const HELP[] = {
     "when every table, column (with its type), index, function and view each of\n"
     "them creates is present in the database as expected. Otherwise lists what\n"
     "is missing and records nothing. Never blind.\n",
+    "testdb",
+    "usage: migc testdb TREE [--db URL] [--profile P|auto] [options]\n"
+    "       migc testdb --drop NAME|URL [--db URL]\n"
+    "       migc testdb --cleanup [TREE] [--keep N] [--max-age AGE] [--db URL]\n"
+    "\n"
+    "Prints the URL of a new database holding TREE fully applied, for a test\n"
+    "suite. The first call for a tree builds a template database\n"
+    "(migc_tpl_<hash of the tree and profile>) with migc apply; every call\n"
+    "clones it (CREATE DATABASE migc_test_... TEMPLATE migc_tpl_...), which is\n"
+    "fast. Safe when many processes call it at once: one builds, the others\n"
+    "wait for it. --db is an administrative connection (CREATEDB privilege);\n"
+    "migc connects to its server's maintenance database. The printed URL is\n"
+    "--db with the database replaced: it holds a password only when --db did.\n"
+    "\n"
+    "  --drop NAME|URL        drop a test database (only migc_test_* names)\n"
+    "  --cleanup              drop templates of other trees (with TREE, its own\n"
+    "                         is kept), half-built templates no one is building,\n"
+    "                         and test databases older than --max-age\n"
+    "  --keep N               --cleanup: also keep the N most recently built\n"
+    "                         templates of other trees (default 0)\n"
+    "  --max-age AGE          --cleanup: test databases older than this go;\n"
+    "                         AGE is N[s|m|h|d] (default 24h)\n"
+    "  --maintenance-db NAME  where the lock is taken and databases are created\n"
+    "                         from (default postgres)\n",
 };
 
 static const char OPTIONS_HELP[] =
@@ -64,8 +89,11 @@ static const char OPTIONS_HELP[] =
     "  --version N            adopt: adopt pending migrations up to N\n"
     "  --at V                 verify: compare with the schema at V (default: the\n"
     "                         ledger's last applied version)\n"
-    "  --source DIR           verify, adopt: the canonical tree TREE was built from\n"
-    "  --upgrade              apply: cross to another profile (not available yet)\n"
+    "  --source DIR           verify, adopt, apply --upgrade: the canonical tree\n"
+    "                         TREE was built from\n"
+    "  --upgrade              apply: when the ledger records another profile, apply\n"
+    "                         the upgrade bridge to TREE's profile first (computed\n"
+    "                         from the canonical tree: TREE, or --source DIR)\n"
     "  --format text|json     output format (default text)\n"
     "  -q, --quiet            no progress lines\n"
     "  -v, --verbose          progress lines even when stderr is not a terminal,\n"
@@ -88,7 +116,8 @@ int rt_parse(Rt *rt, const char *cmd, int argc, char **argv) {
   memset(o, 0, sizeof *o);
   o->cmd = cmd;
   bool is_apply = strcmp(cmd, "apply") == 0, is_adopt = strcmp(cmd, "adopt") == 0,
-       is_verify = strcmp(cmd, "verify") == 0;
+       is_verify = strcmp(cmd, "verify") == 0, is_testdb = strcmp(cmd, "testdb") == 0;
+  o->max_age = 24 * 3600;
   for (int i = 0; i < argc; i++) {
     const char *a = argv[i], *val = NULL;
 #define TAKE()                                                                \
@@ -111,7 +140,7 @@ int rt_parse(Rt *rt, const char *cmd, int argc, char **argv) {
       TAKE();
       if (!*val) return usage(cmd, "--ledger-schema needs a schema name%s", "");
       o->ledger_schema = val;
-    } else if (strcmp(a, "--source") == 0 && (is_verify || is_adopt)) {
+    } else if (strcmp(a, "--source") == 0 && (is_verify || is_adopt || is_apply)) {
       TAKE();
       o->source = val;
     } else if ((strcmp(a, "--to") == 0 && is_apply) ||
@@ -126,6 +155,25 @@ int rt_parse(Rt *rt, const char *cmd, int argc, char **argv) {
       if (strcmp(val, "text") && strcmp(val, "json"))
         return usage(cmd, "--format takes text or json, not \"%s\"", val);
       o->json = strcmp(val, "json") == 0;
+    } else if (strcmp(a, "--drop") == 0 && is_testdb) {
+      TAKE();
+      o->drop = val;
+    } else if (strcmp(a, "--cleanup") == 0 && is_testdb) {
+      o->cleanup = true;
+    } else if (strcmp(a, "--keep") == 0 && is_testdb) {
+      TAKE();
+      if (!*val || strspn(val, "0123456789") != strlen(val) || strlen(val) > 6)
+        return usage(cmd, "--keep takes a number, not \"%s\"", val);
+      o->keep = atol(val);
+    } else if (strcmp(a, "--max-age") == 0 && is_testdb) {
+      TAKE();
+      o->max_age = testdb_parse_age(val);
+      if (o->max_age < 0)
+        return usage(cmd, "--max-age takes N[s|m|h|d] (e.g. 24h), not \"%s\"", val);
+    } else if (strcmp(a, "--maintenance-db") == 0 && is_testdb) {
+      TAKE();
+      if (!*val) return usage(cmd, "--maintenance-db needs a database name%s", "");
+      o->maintenance_db = val;
     } else if (strcmp(a, "--upgrade") == 0 && is_apply) {
       o->upgrade = true;
     } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
@@ -141,20 +189,13 @@ int rt_parse(Rt *rt, const char *cmd, int argc, char **argv) {
     }
 #undef TAKE
   }
-  if (!o->tree) return usage(cmd, "%s needs a tree: migc CMD TREE --db URL", cmd);
+  if (is_testdb && o->drop && (o->cleanup || o->tree))
+    return usage(cmd, "--drop takes a database name, and no TREE or --cleanup%s", "");
+  if (!o->tree && !(is_testdb && (o->drop || o->cleanup)))
+    return usage(cmd, "%s needs a tree: migc CMD TREE --db URL", cmd);
+  if (is_testdb && !o->maintenance_db) o->maintenance_db = "postgres";
   o->progress = !o->quiet && (o->verbose || isatty(2));
   o->color = isatty(2) && !getenv("NO_COLOR");
-  if (o->upgrade) {
-    Diag *d = diag_path(&rt->dl, SEV_ERROR, DR_USAGE, NULL, 0, 0,
-                        "--upgrade is not available yet: migc apply cannot cross profiles");
-    diag_detail(&rt->dl, d,
-                "The upgrade bridge (migc upgrade) is not wired into apply; applying it by "
-                "hand would leave the ledger naming the old profile.");
-    diag_hint(&rt->dl, d, "Apply a tree compiled for the profile the ledger records (see "
-                          "\"migc status\").");
-    rt_finish(rt, NULL, NULL);
-    return 2;
-  }
   return -1;
 }
 
@@ -180,8 +221,20 @@ static const char *pick_auto(Rt *rt) {
   return has ? "v2.0-vector" : "v1.0-novector";
 }
 
+static bool connect_only(Rt *rt) {
+  pgconn_target(rt->a, rt->o.db, &rt->target);
+  rt->target.dbname = rt->o.maintenance_db;
+  rt->pg = pgconn_connect(rt->a, &rt->target, &rt->dl, DR_CONNECTION);
+  if (!rt->pg) return false;
+  rt->db = (Db){rt->a, rt->pg, &rt->target};
+  PQsetNoticeProcessor(rt->pg, notice_printer, rt);
+  ledger_init(&rt->db, &rt->ledger, rt->o.ledger_schema);
+  return true;
+}
+
 bool rt_open(Rt *rt) {
   RtOptions *o = &rt->o;
+  if (!o->tree) return connect_only(rt);
   bool compiled = plan_is_compiled(rt->a, o->tree);
   bool is_auto = o->profile && strcmp(o->profile, "auto") == 0;
   if (compiled) {
@@ -212,6 +265,7 @@ bool rt_open(Rt *rt) {
     }
   }
   pgconn_target(rt->a, o->db, &rt->target);
+  rt->target.dbname = o->maintenance_db;
   rt->pg = pgconn_connect(rt->a, &rt->target, &rt->dl, DR_CONNECTION);
   if (!rt->pg) return false;
   rt->db = (Db){rt->a, rt->pg, &rt->target};
@@ -365,8 +419,12 @@ bool rt_check_ledger(Rt *rt, bool for_apply) {
       continue;
     }
     const PlanFile *f = &p->files.items[k];
-    if (strcmp(row->profile, p->profile_name) != 0 && !other) other = row->profile;
-    if (strcmp(row->status, "failed") != 0 && strcmp(row->checksum, f->sha256) != 0) {
+    /* a row of another profile is reported once below; its checksum is
+     * that profile's file, so comparing it here would be noise */
+    bool same_profile = strcmp(row->profile, p->profile_name) == 0;
+    if (!same_profile && !other) other = row->profile;
+    if (same_profile && strcmp(row->status, "failed") != 0 &&
+        strcmp(row->checksum, f->sha256) != 0) {
       Diag *d = diag_path(&rt->dl, SEV_ERROR, DR_CHECKSUM_DRIFT, f->report->path, 0, 0,
                           "migration %s changed after it was applied: the ledger has checksum "
                           "%.12s, the file now %.12s",
@@ -391,9 +449,11 @@ bool rt_check_ledger(Rt *rt, bool for_apply) {
                         "the database was migrated with profile \"%s\", but %s is for profile "
                         "\"%s\"",
                         other, p->root, p->profile_name);
-    diag_hint(&rt->dl, d, "Crossing profiles goes through the upgrade bridge (apply --upgrade), "
-                          "which is not available yet; apply a tree built for \"%s\".",
-              other);
+    diag_hint(&rt->dl, d,
+              "Crossing profiles goes through the upgrade bridge: \"migc apply %s --upgrade\" "
+              "applies it first (with --source DIR for a compiled tree). Or apply a tree built "
+              "for \"%s\".",
+              p->root, other);
   }
   if (for_apply) {
     const char *last = ledger_last_applied(&rt->ledger);
@@ -446,3 +506,4 @@ int migc_apply_main(int argc, char **argv) { return run("apply", argc, argv, app
 int migc_status_main(int argc, char **argv) { return run("status", argc, argv, status_run); }
 int migc_verify_main(int argc, char **argv) { return run("verify", argc, argv, verify_run); }
 int migc_adopt_main(int argc, char **argv) { return run("adopt", argc, argv, adopt_run); }
+int migc_testdb_main(int argc, char **argv) { return run("testdb", argc, argv, testdb_run); }

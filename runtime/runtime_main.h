@@ -9,6 +9,9 @@
  *   migc status TREE [--db URL] [--profile P|auto] [--ledger-schema S]
  *   migc verify TREE [--db URL] [--source DIR] [--profile P|auto] [--at V]
  *   migc adopt  TREE [--db URL] [--version N] [--source DIR]
+ *   migc testdb TREE [--db URL] [--profile P|auto]      (prints a new database's URL)
+ *   migc testdb --drop NAME|URL [--db URL]
+ *   migc testdb --cleanup [TREE] [--keep N] [--max-age 24h] [--db URL]
  *
  * common: --format text|json, -q/--quiet, -v/--verbose, -h/--help.
  */
@@ -19,5 +22,6 @@ int migc_apply_main(int argc, char **argv);
 int migc_status_main(int argc, char **argv);
 int migc_verify_main(int argc, char **argv);
 int migc_adopt_main(int argc, char **argv);
+int migc_testdb_main(int argc, char **argv);
 
 #endif

@@ -178,10 +178,14 @@ void rule_create_function(Analysis *a, Stmt *s) {
     if (*p == '%') sb_addc(&q, '%');
     sb_addc(&q, *p);
   }
+  /* a dollar-quote tag that the message does not contain */
+  const char *tag = "migc";
+  for (int k = 1; strstr(sb_str(&q), arena_printf(a->arena, "$%s$", tag)); k++)
+    tag = arena_printf(a->arena, "migc%d", k);
   const char *body = arena_printf(
       a->arena,
-      "$migc$BEGIN RAISE EXCEPTION '%s' USING ERRCODE = 'feature_not_supported'; END$migc$",
-      sb_str(&q));
+      "$%s$BEGIN RAISE EXCEPTION '%s' USING ERRCODE = 'feature_not_supported'; END$%s$", tag,
+      sb_str(&q), tag);
   edit_add(a, a->fw->toks[bt].start, a->fw->toks[bt].end, body);
   record(a, "stubbed", kind, disp, f->origin, why);
 }

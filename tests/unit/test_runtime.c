@@ -1,8 +1,10 @@
 /*
  * test_runtime.c — unit tests for the runtime's pure parts: the manifest
  * JSON reader (jsonread.c), type normalization for catalog comparison
- * (livecat.c) and the mapping of compiled-file offsets back to the
- * canonical source through an edit list (plan.c).
+ * (livecat.c), the mapping of compiled-file offsets back to the
+ * canonical source through an edit list (plan.c), and testdb's pure parts:
+ * a connection string with its database replaced (pgconn.c) and --max-age
+ * (testdb.c).
  *
  * Table-driven {input, expected}; prints one line per failure and a final
  * "N passed, M failed" line; exits non-zero on failure. Must not connect
@@ -13,7 +15,9 @@
 
 #include "jsonread.h"
 #include "livecat.h"
+#include "pgconn.h"
 #include "plan.h"
+#include "testdb.h"
 
 static int passed, failed;
 
@@ -133,11 +137,54 @@ static void test_report_offset(void) {
   check("identity mapping", got, "41");
 }
 
+static void test_with_dbname(Arena *a) {
+  static const struct {
+    const char *in, *want;
+  } cases[] = {
+      {"postgresql://u:p%40ss@h:5432/postgres", "postgresql://u:p%40ss@h:5432/x_1"},
+      {"postgres://h/app?sslmode=disable", "postgres://h/x_1?sslmode=disable"},
+      {"postgresql://h?sslmode=disable", "postgresql://h/x_1?sslmode=disable"},
+      {"postgresql://h", "postgresql://h/x_1"},
+      {"postgresql://h/", "postgresql://h/x_1"},
+      {"postgresql:///postgres?host=/tmp/s&port=5&user=u",
+       "postgresql:///x_1?host=/tmp/s&port=5&user=u"},
+      {"postgresql://[::1]:5/d?dbname=other&user=u", "postgresql://[::1]:5/x_1?dbname=x_1&user=u"},
+      {"host=h dbname=postgres user=u", "user='u' host='h' dbname='x_1'"},
+      {"host=h password='a b\\'c'", "password='a b\\'c' host='h' dbname='x_1'"},
+      {"", NULL},
+      {"host=h bogus=1", NULL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    const char *got = pgconn_with_dbname(a, cases[i].in, "x_1");
+    if (!cases[i].want)
+      check(cases[i].in, got ? got : "NULL", "NULL");
+    else
+      check(cases[i].in, got, cases[i].want);
+  }
+}
+
+static void test_parse_age(void) {
+  static const struct {
+    const char *in;
+    long want;
+  } cases[] = {{"90", 90},   {"90s", 90}, {"15m", 900}, {"24h", 86400}, {"7d", 604800},
+               {"0", 0},     {"", -1},    {"h", -1},    {"1x", -1},     {"-5", -1},
+               {"1h2", -1},  {"99999999999999999999d", -1}};
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char got[32], want[32];
+    snprintf(got, sizeof got, "%ld", testdb_parse_age(cases[i].in));
+    snprintf(want, sizeof want, "%ld", cases[i].want);
+    check(cases[i].in, got, want);
+  }
+}
+
 int main(void) {
   Arena *a = arena_new();
   test_json(a);
   test_type_norm(a);
   test_report_offset();
+  test_with_dbname(a);
+  test_parse_age();
   arena_free(a);
   printf("%d passed, %d failed\n", passed, failed);
   return failed ? 1 : 0;

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# run.sh — the benchmark: migc build against the parser's floor, on the
+# same generated trees, in the same run.
+#
+# Usage: bench/run.sh [BUILD_DIR]      (default: build-bench)
+# Environment:
+#   BENCH_SIZES   tree sizes in migrations (default "1000 10000")
+#   BENCH_REPS    repetitions per measurement, the median is reported
+#                 (default 5)
+#   BENCH_PROFILES profiles to build (default "v1.0-novector v2.0-vector")
+#   BENCH_SHAPES  "updown" (every file has a goose Down section, as in
+#                 migrations/) and/or "uponly" (the same tree without them);
+#                 default both
+#   BENCH_TIMEOUT seconds one migc run may take (default 900)
+#
+# Builds migc (RelWithDebInfo, as scripts/setup.sh does) in BUILD_DIR if it
+# is not there, and bench/gen.c, bench/floor.c and bench/measure.c beside
+# it. For each size: generates the tree (bench/gen.c), then per repetition
+# runs the floor (libpg_query parse to protobuf + unpack, plus scan +
+# unpack, per file) and `migc build` for each profile, alternating, and
+# reports medians of wall time: migc vs floor (ratio), statements per
+# second, peak RSS, and the growth of the per-migration time from the
+# smallest to the largest size (1.00 is linear). Not a test: it never fails
+# on slowness. A migc run that exceeds BENCH_TIMEOUT or three quarters of
+# the available memory (prlimit --as) is reported as not finished, and
+# that size is not repeated.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+build=${1:-$root/build-bench}
+sizes=${BENCH_SIZES:-1000 10000}
+reps=${BENCH_REPS:-5}
+profiles=${BENCH_PROFILES:-v1.0-novector v2.0-vector}
+shapes=${BENCH_SHAPES:-updown uponly}
+limit_s=${BENCH_TIMEOUT:-900}
+mem_kb=$(awk '/^MemAvailable:/ {print $2}' /proc/meminfo)
+limit_as=$((mem_kb * 3 / 4 * 1024))
+
+if [ ! -x "$build/migc" ]; then
+  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$build" -j"$(nproc)" --target migc >/dev/null
+fi
+migc="$build/migc"
+bin="$build/bench"; mkdir -p "$bin"
+cc -O2 -Wall -Wextra -o "$bin/gen" "$here/gen.c"
+cc -O2 -Wall -Wextra -o "$bin/measure" "$here/measure.c"
+cc -O2 -Wall -Wextra -o "$bin/floor" "$here/floor.c" -lpg_query
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+
+field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" "$2"; }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+echo "migc $("$migc" --version | cut -d' ' -f2), $(nproc) cores, $(uname -m), libpg_query $(dpkg-query -W -f='${Version}' libpg-query-dev 2>/dev/null || echo '?'), median of $reps, limits ${limit_s}s and $((limit_as >> 30)) GiB per run"
+for shape in $shapes; do
+declare -A per_mig=()
+first_size=""; last_size=""
+case $shape in
+  updown) genflag=(); echo; echo "== every migration with a goose Down section (as migrations/)" ;;
+  uponly) genflag=(--no-down); echo; echo "== the same trees without Down sections" ;;
+  *) echo "bench: unknown shape $shape" >&2; exit 2 ;;
+esac
+printf '%-7s %-14s %9s %9s %6s %12s %10s %10s\n' size what seconds floor_s ratio stmts/s rss_MB ms/mig
+for n in $sizes; do
+  tree="$work/tree-$shape-$n/migrations"; mkdir -p "$work/tree-$shape-$n"
+  "$bin/gen" "${genflag[@]}" "$tree" "$n"
+  # warm the page cache; the floor also counts the statements
+  "$bin/floor" "$tree" >"$work/floor.out"
+  stmts=$(field statements "$work/floor.out")
+  : >"$work/floor.times"; : >"$work/floor.rss"
+  declare -A dnf=()
+  for p in $profiles; do : >"$work/$p.times"; : >"$work/$p.rss"; done
+  for ((r = 0; r < reps; r++)); do
+    "$bin/measure" "$work/m" "$bin/floor" "$tree" >/dev/null
+    field seconds "$work/m" >>"$work/floor.times"; field maxrss_kb "$work/m" >>"$work/floor.rss"
+    for p in $profiles; do
+      [ -z "${dnf[$p]:-}" ] || continue
+      "$bin/measure" "$work/m" timeout "$limit_s" prlimit --as="$limit_as" -- \
+        "$migc" build "$tree" --profile "$p" -o "$work/out-$p" -q --force 2>"$work/err" >/dev/null || true
+      st=$(field status "$work/m")
+      if [ "$st" != 0 ]; then
+        if [ "$st" = 124 ]; then dnf[$p]="over ${limit_s}s"
+        elif grep -q 'out of memory' "$work/err"; then dnf[$p]="out of memory ($((limit_as >> 30)) GiB)"
+        else dnf[$p]="exit $st: $(grep -m1 error "$work/err")"; fi
+        continue
+      fi
+      field seconds "$work/m" >>"$work/$p.times"; field maxrss_kb "$work/m" >>"$work/$p.rss"
+    done
+  done
+  floor_s=$(median <"$work/floor.times")
+  floor_rss=$(median <"$work/floor.rss")
+  awk -v n="$n" -v s="$floor_s" -v st="$stmts" -v rss="$floor_rss" 'BEGIN {
+    printf "%-7s %-14s %9.3f %9.3f %6.2f %12.0f %10.1f %10.3f\n", n, "floor", s, s, 1, st / s, rss / 1024, 1000 * s / n }'
+  per_mig["$n/floor"]=$floor_s
+  for p in $profiles; do
+    if [ -n "${dnf[$p]:-}" ]; then
+      printf '%-7s %-14s did not finish: %s\n' "$n" "$p" "${dnf[$p]}"
+      continue
+    fi
+    s=$(median <"$work/$p.times"); rss=$(median <"$work/$p.rss")
+    awk -v n="$n" -v p="$p" -v s="$s" -v f="$floor_s" -v st="$stmts" -v rss="$rss" 'BEGIN {
+      printf "%-7s %-14s %9.3f %9.3f %6.2f %12.0f %10.1f %10.3f\n", n, p, s, f, s / f, st / s, rss / 1024, 1000 * s / n }'
+    per_mig["$n/$p"]=$s
+  done
+  unset dnf
+  [ -n "$first_size" ] || first_size=$n
+  last_size=$n
+  echo "        ($stmts statements, $(( $(field bytes "$work/floor.out") / 1024 )) KiB in $n files)"
+done
+if [ "$first_size" != "$last_size" ]; then
+  echo "growth of the per-migration time from $first_size to $last_size migrations (1.00 = linear):"
+  for w in floor $profiles; do
+    a=${per_mig[$first_size/$w]:-}; b=${per_mig[$last_size/$w]:-}
+    if [ -z "$a" ] || [ -z "$b" ]; then printf '  %-14s -\n' "$w"; continue; fi
+    awk -v w="$w" -v a="$a" -v b="$b" -v na="$first_size" -v nb="$last_size" \
+      'BEGIN { printf "  %-14s %.2f\n", w, (b / nb) / (a / na) }'
+  done
+fi
+unset per_mig
+done

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# valgrind_unit.sh — the unit test binaries, and migc building migrations/
+# for both shipped profiles, under valgrind memcheck: no invalid access, no
+# use of uninitialised memory, no definite or possible leak (migc calls
+# pg_query_exit() at shutdown, so libpg_query's memory is released too).
+#
+# Usage: valgrind_unit.sh UNIT_TEST_DIR MIGC   (a normal build: valgrind
+# and ASan do not mix)
+set -euo pipefail
+unit_dir=$1; migc=$(realpath "$2")
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+command -v valgrind >/dev/null || { echo "FAIL: valgrind is not installed (scripts/install-deps.sh)" >&2; exit 1; }
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+# shellcheck disable=SC2054  # the commas belong to valgrind's option
+vg=(valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,possible
+    --suppressions="$here/valgrind.supp")
+status=0; n=0
+for t in "$unit_dir"/test_*; do
+  [ -x "$t" ] && [ -f "$t" ] || continue
+  n=$((n + 1))
+  if "${vg[@]}" "$t" >"$work/out" 2>&1; then echo "PASS valgrind $(basename "$t")"
+  else echo "FAIL valgrind $(basename "$t")"; sed 's/^/    /' "$work/out" | tail -40; status=1; fi
+done
+[ "$n" -gt 0 ] || { echo "FAIL: no unit test binaries in $unit_dir"; exit 1; }
+for p in v1.0-novector v2.0-vector; do
+  if "${vg[@]}" "$migc" build "$root/migrations" --profile "$p" -o "$work/out-$p" -q >"$work/out" 2>&1; then
+    echo "PASS valgrind migc build migrations --profile $p"
+  else
+    echo "FAIL valgrind migc build migrations --profile $p"; sed 's/^/    /' "$work/out" | tail -40; status=1
+  fi
+done
+exit $status
