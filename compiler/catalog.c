@@ -319,7 +319,7 @@ static void move_owned(Catalog *c, const char *old_key, const char *new_key,
                        const char *new_schema) {
   ObjList owned = {0};
   gather(c, owned_map, old_key, &owned, owned_by, old_key);
-  qsort(owned.items, owned.len, sizeof(Object *), by_order);
+  if (owned.len > 1) qsort(owned.items, owned.len, sizeof(Object *), by_order);
   for (size_t i = 0; i < owned.len; i++) {
     Object *x = owned.items[i];
     rekey(c, x, NULL, x->kind == OBJ_INDEX ? new_schema : NULL, arena_strdup(c->arena, new_key));
@@ -387,7 +387,7 @@ void catalog_each_owned(const Catalog *cc, const char *table_key,
   Catalog *c = (Catalog *)cc;
   ObjList owned = {0};
   gather(c, owned_map, table_key, &owned, owned_by, table_key);
-  qsort(owned.items, owned.len, sizeof(Object *), by_order);
+  if (owned.len > 1) qsort(owned.items, owned.len, sizeof(Object *), by_order);
   for (size_t i = 0; i < owned.len; i++) fn(owned.items[i], ud);
 }
 
