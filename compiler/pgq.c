@@ -173,8 +173,15 @@ PgQuery__TypeName *pgq_parse_type(Arena *a, const char *text) {
   PgQuery__Node *n = tree->stmts[0]->stmt;
   if (n->node_case != PG_QUERY__NODE__NODE_SELECT_STMT || n->select_stmt->n_target_list != 1)
     return NULL;
-  PgQuery__ResTarget *rt = n->select_stmt->target_list[0]->res_target;
-  if (!rt || !rt->val || rt->val->node_case != PG_QUERY__NODE__NODE_TYPE_CAST) return NULL;
+  const PgQuery__SelectStmt *sel = n->select_stmt;
+  PgQuery__ResTarget *rt = sel->target_list[0]->res_target;
+  /* the text must be a type and nothing else: "real[] stub" parses as a
+   * cast with the alias "stub" */
+  if (!rt || rt->name || !rt->val || rt->val->node_case != PG_QUERY__NODE__NODE_TYPE_CAST ||
+      sel->n_from_clause || sel->where_clause || sel->n_group_clause || sel->having_clause ||
+      sel->n_window_clause || sel->n_sort_clause || sel->limit_count || sel->limit_offset ||
+      sel->n_locking_clause || sel->into_clause || sel->n_distinct_clause || sel->with_clause)
+    return NULL;
   return rt->val->type_cast->type_name;
 }
 
