@@ -330,7 +330,7 @@ void collect_uses(Analysis *a, const ProtobufCMessage *root, int base, UseList *
 
 /* Decodes the content of a string-constant token: $tag$...$tag$, '...',
  * E'...' (escapes kept as written; only '' is folded). */
-static const char *sconst_content(Analysis *a, const char *text, const Token *t, int *content_at) {
+const char *sconst_text(Analysis *a, const char *text, const Token *t, int *content_at) {
   const char *s = text + t->start;
   size_t n = (size_t)(t->end - t->start);
   if (n >= 2 && s[0] == '$') {
@@ -442,7 +442,7 @@ int find_dynamic_ext_sql(Analysis *a, const Token *toks, size_t n, const char *t
     for (size_t k = i + 1; k < n && toks[k].kind != ';'; k++) {
       if (toks[k].kind != PG_QUERY__TOKEN__SCONST) continue;
       int at;
-      const char *lit = sconst_content(a, text, &toks[k], &at);
+      const char *lit = sconst_text(a, text, &toks[k], &at);
       Token *lt;
       size_t ln;
       PgqError err;
@@ -458,10 +458,6 @@ int find_dynamic_ext_sql(Analysis *a, const Token *toks, size_t n, const char *t
     }
   }
   return -1;
-}
-
-const char *sconst_text(Analysis *a, const char *text, const Token *t, int *content_at) {
-  return sconst_content(a, text, t, content_at);
 }
 
 /* Base types of pg_catalog that a stub may name without the parser mapping

@@ -136,12 +136,6 @@ void migc_body_sha256(const char *bytes, size_t len, char hex[65]) {
   sha256_hex(bytes + off, len - off, hex);
 }
 
-int compilation_edits(const Compilation *c) {
-  int n = 0;
-  for (size_t i = 0; i < c->tree->migs.len; i++) n += (int)c->files[i].edits.len;
-  return n;
-}
-
 bool self_check(Arena *a, const Compilation *c, DiagList *dl) {
   DiagList inner;
   diags_init(&inner, a);

@@ -54,7 +54,4 @@ Catalog *catalog_at_version(Arena *a, Tree *t, const Profile *p, const char *ver
  * what runs is. */
 void migc_body_sha256(const char *bytes, size_t len, char hex[65]);
 
-/* Total edits of a compilation (the self-check wants 0). */
-int compilation_edits(const Compilation *c);
-
 #endif

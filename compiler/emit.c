@@ -24,6 +24,16 @@ static const char *origin_text(Arena *a, const Compilation *c, Origin o) {
   return arena_printf(a, "%s:%ld:%ld", f->path, line, col);
 }
 
+/* The writer's text copied into the arena; frees the writer. */
+static const char *json_take(Arena *a, JsonWriter *w, size_t *len) {
+  size_t n;
+  const char *s = json_data(w, &n);
+  char *copy = arena_strndup(a, s, n);
+  json_free(w);
+  *len = n;
+  return copy;
+}
+
 /* "profile": {name, sha256, extension, extension_present} */
 static void write_profile(JsonWriter *w, const Profile *p) {
   json_key(w, "profile");
@@ -115,12 +125,7 @@ const char *manifest_json(Arena *a, const Compilation *c, size_t *len) {
   }
   json_end_array(w);
   json_end_object(w);
-  size_t n;
-  const char *s = json_data(w, &n);
-  char *copy = arena_strndup(a, s, n);
-  json_free(w);
-  *len = n;
-  return copy;
+  return json_take(a, w, len);
 }
 
 const char *path_absolute(Arena *a, const char *p) {
@@ -364,10 +369,5 @@ const char *bridge_manifest_json(Arena *a, const Tree *t, const Profile *from,
   }
   json_end_array(w);
   json_end_object(w);
-  size_t n;
-  const char *s = json_data(w, &n);
-  char *copy = arena_strndup(a, s, n);
-  json_free(w);
-  *len = n;
-  return copy;
+  return json_take(a, w, len);
 }

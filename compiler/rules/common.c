@@ -18,10 +18,6 @@ const Reason *use_reason(Analysis *a, const Use *u) {
   return u->why;
 }
 
-typedef struct StubCtx {
-  Analysis *a;
-} StubCtx;
-
 static void stub_walk(Analysis *a, const ProtobufCMessage *m) {
   if (!m) return;
   if (m->descriptor == &pg_query__type_name__descriptor) {

@@ -80,7 +80,6 @@ void rule_create_index(Analysis *a, Stmt *s) {
   if (!t && schema_managed(a, rv_schema(a, rv)))
     missing(a, DR_UNKNOWN_TABLE, rv->location, "relation \"%s\" does not exist", rv->relname);
   const char *schema = rv_schema(a, rv);
-  const char *first_col = NULL;
   const Reason *why = NULL;
   VEC(const char *) refs = {0};
   for (size_t i = 0; i < x->n_index_params; i++) {
@@ -88,7 +87,6 @@ void rule_create_index(Analysis *a, Stmt *s) {
     if (!ie) continue;
     if (ie->name) {
       VEC_PUSH(a->arena, refs, ie->name);
-      if (!first_col) first_col = ie->name;
       Column *c = t ? object_column(t, ie->name) : NULL;
       if (t && !c && t->kind == OBJ_TABLE && t->cols.len)
         missing(a, DR_UNKNOWN_COLUMN, rv->location,
@@ -116,7 +114,6 @@ void rule_create_index(Analysis *a, Stmt *s) {
     if (x->where_clause) collect_uses_in_table(a, &x->where_clause->base, t, &uses);
     if (uses.len) why = use_reason(a, &uses.items[0]);
   }
-  (void)first_col;
   const char *name = x->idxname ? x->idxname : default_index_name(a, x, schema);
   Object *ix = catalog_get(a->cat, OBJ_INDEX, schema, name, NULL);
   if (ix && x->if_not_exists) return;
