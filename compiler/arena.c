@@ -2,19 +2,32 @@
  * arena.c — region allocator, vectors and string builders (see arena.h).
  *
  * Blocks are chained and freed together. Large requests get a block of their
- * own. This file must not know anything about SQL or migrations.
+ * own. The first block comes from malloc; later ones double in size up to
+ * ARENA_BLOCK_MAX and are mapped fresh from the kernel, asking for
+ * transparent huge pages: a compilation of ten thousand migrations holds
+ * hundreds of megabytes, and 4 KiB page faults would cost more than some
+ * phases. Mapped memory arrives zeroed and an arena never reuses memory,
+ * so arena_alloc clears only what malloc'ed blocks hand out. This file must
+ * not know anything about SQL or migrations.
  */
 #include "arena.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #define ARENA_BLOCK_SIZE (64 * 1024)
+#define ARENA_BLOCK_MAX ((size_t)8 << 20)
+#define HUGE_PAGE ((size_t)2 << 20)
 
 struct ArenaBlock {
   ArenaBlock *next;
   size_t used, size;
+  size_t mapped; /* bytes mapped for this block, 0 when malloc'ed */
+  void *map;     /* start of the mapping */
   _Alignas(16) unsigned char data[];
 };
 
@@ -28,13 +41,49 @@ _Noreturn void migc_fatal(const char *fmt, ...) {
   exit(3);
 }
 
-static ArenaBlock *block_new(size_t size) {
+static ArenaBlock *block_malloc(size_t size) {
   ArenaBlock *b = malloc(sizeof *b + size);
   if (!b) migc_fatal("out of memory (%zu bytes)", size);
   b->next = NULL;
   b->used = 0;
   b->size = size;
+  b->mapped = 0;
+  b->map = NULL;
   return b;
+}
+
+/* A zeroed block of at least size usable bytes; blocks of a huge page or
+ * more are aligned to one so the kernel can back them with huge pages. */
+static ArenaBlock *block_map(size_t size) {
+  size_t want = sizeof(ArenaBlock) + size;
+  bool huge = want >= HUGE_PAGE;
+  size_t len = huge ? (want + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1) : want;
+  size_t slack = huge ? HUGE_PAGE : 0;
+  unsigned char *m = mmap(NULL, len + slack, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                          -1, 0);
+  if (m == MAP_FAILED) migc_fatal("out of memory (%zu bytes)", size);
+  unsigned char *start = m;
+  if (huge) {
+    start = (unsigned char *)(((uintptr_t)m + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+    if (start > m) munmap(m, (size_t)(start - m));
+    size_t tail = (size_t)(m + len + slack - (start + len));
+    if (tail) munmap(start + len, tail);
+#ifdef MADV_HUGEPAGE
+    madvise(start, len, MADV_HUGEPAGE);
+#endif
+  }
+  ArenaBlock *b = (ArenaBlock *)start;
+  b->next = NULL;
+  b->used = 0;
+  b->size = len - sizeof(ArenaBlock);
+  b->mapped = len;
+  b->map = start;
+  return b;
+}
+
+static void block_free(ArenaBlock *b) {
+  if (b->mapped) munmap(b->map, b->mapped);
+  else free(b);
 }
 
 Arena *arena_new(void) {
@@ -48,21 +97,24 @@ void arena_free(Arena *a) {
   ArenaBlock *b = a->head;
   while (b) {
     ArenaBlock *next = b->next;
-    free(b);
+    block_free(b);
     b = next;
   }
   free(a);
 }
 
-void *arena_alloc(Arena *a, size_t size) {
+/* size bytes, 16-byte aligned, not zeroed */
+/* size bytes from a; *zeroed tells whether they are known to be zero */
+static void *alloc_bytes(Arena *a, size_t size, bool *zeroed) {
   size = (size + 15u) & ~(size_t)15u;
   if (size == 0) size = 16;
   ArenaBlock *b = a->head;
   if (!b || b->size - b->used < size) {
-    if (size > ARENA_BLOCK_SIZE / 4) {
+    size_t next = a->next_block ? a->next_block : ARENA_BLOCK_SIZE;
+    if (size > next / 4) {
       /* Big request: own block, linked behind the current one so the
        * current block keeps serving small requests. */
-      ArenaBlock *big = block_new(size);
+      ArenaBlock *big = size >= ARENA_BLOCK_SIZE ? block_map(size) : block_malloc(size);
       big->used = size;
       if (b) {
         big->next = b->next;
@@ -71,29 +123,44 @@ void *arena_alloc(Arena *a, size_t size) {
         a->head = big;
       }
       a->total += size;
-      memset(big->data, 0, size);
+      *zeroed = big->mapped != 0;
       return big->data;
     }
-    b = block_new(ARENA_BLOCK_SIZE);
+    b = a->head ? block_map(next - sizeof(ArenaBlock)) : block_malloc(next);
+    a->next_block = next * 2 < ARENA_BLOCK_MAX ? next * 2 : ARENA_BLOCK_MAX;
     b->next = a->head;
     a->head = b;
   }
   void *p = b->data + b->used;
   b->used += size;
   a->total += size;
-  memset(p, 0, size);
+  *zeroed = b->mapped != 0;
+  return p;
+}
+
+void *arena_alloc_raw(Arena *a, size_t size) {
+  bool zeroed;
+  return alloc_bytes(a, size, &zeroed);
+}
+
+void *arena_alloc(Arena *a, size_t size) {
+  bool zeroed;
+  void *p = alloc_bytes(a, size, &zeroed);
+  if (!zeroed) memset(p, 0, size);
   return p;
 }
 
 void *arena_realloc(Arena *a, void *old, size_t old_size, size_t new_size) {
   if (new_size <= old_size) return old;
-  void *p = arena_alloc(a, new_size);
+  bool zeroed;
+  char *p = alloc_bytes(a, new_size, &zeroed);
   if (old && old_size) memcpy(p, old, old_size);
+  if (!zeroed) memset(p + old_size, 0, new_size - old_size);
   return p;
 }
 
 char *arena_strndup(Arena *a, const char *s, size_t n) {
-  char *p = arena_alloc(a, n + 1);
+  char *p = arena_alloc_raw(a, n + 1);
   memcpy(p, s, n);
   p[n] = '\0';
   return p;
@@ -103,13 +170,91 @@ char *arena_strdup(Arena *a, const char *s) {
   return s ? arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+/* The conversions most messages use (%s, %.*s, %d, %ld, %lld, %zu, %%),
+ * formatted without the C library; anything else goes to vsnprintf. */
+typedef struct FmtOut {
+  char *p;    /* NULL while measuring */
+  size_t len;
+} FmtOut;
+
+static void fmt_put(FmtOut *o, const char *s, size_t n) {
+  if (o->p) memcpy(o->p + o->len, s, n);
+  o->len += n;
+}
+
+static void fmt_int(FmtOut *o, long long v, unsigned long long u, bool is_signed) {
+  char digits[24];
+  int n = 0;
+  bool neg = is_signed && v < 0;
+  unsigned long long m = is_signed ? (neg ? 0ull - (unsigned long long)v : (unsigned long long)v) : u;
+  do {
+    digits[sizeof digits - 1 - n++] = (char)('0' + m % 10);
+    m /= 10;
+  } while (m);
+  if (neg) digits[sizeof digits - 1 - n++] = '-';
+  fmt_put(o, digits + sizeof digits - n, (size_t)n);
+}
+
+/* Returns false, having consumed nothing useful, when fmt needs vsnprintf. */
+static bool fmt_simple(FmtOut *o, const char *fmt, va_list ap) {
+  const char *lit = fmt;
+  for (const char *f = fmt; *f; f++) {
+    if (*f != '%') continue;
+    fmt_put(o, lit, (size_t)(f - lit));
+    f++;
+    if (*f == 's') {
+      const char *s = va_arg(ap, const char *);
+      if (!s) s = "(null)";
+      fmt_put(o, s, strlen(s));
+    } else if (f[0] == '.' && f[1] == '*' && f[2] == 's') {
+      int prec = va_arg(ap, int);
+      const char *s = va_arg(ap, const char *);
+      if (!s) s = "(null)";
+      size_t n = 0;
+      while ((prec < 0 || n < (size_t)prec) && s[n]) n++;
+      fmt_put(o, s, n);
+      f += 2;
+    } else if (*f == 'd') {
+      fmt_int(o, va_arg(ap, int), 0, true);
+    } else if (f[0] == 'l' && f[1] == 'd') {
+      fmt_int(o, va_arg(ap, long), 0, true);
+      f += 1;
+    } else if (f[0] == 'l' && f[1] == 'l' && f[2] == 'd') {
+      fmt_int(o, va_arg(ap, long long), 0, true);
+      f += 2;
+    } else if (f[0] == 'z' && f[1] == 'u') {
+      fmt_int(o, 0, va_arg(ap, size_t), false);
+      f += 1;
+    } else if (*f == '%') {
+      fmt_put(o, "%", 1);
+    } else {
+      return false;
+    }
+    lit = f + 1;
+  }
+  fmt_put(o, lit, strlen(lit));
+  return true;
+}
+
 char *arena_vprintf(Arena *a, const char *fmt, va_list ap) {
+  va_list measure;
+  va_copy(measure, ap);
+  FmtOut o = {NULL, 0};
+  bool simple = fmt_simple(&o, fmt, measure);
+  va_end(measure);
+  if (simple) {
+    char *p = arena_alloc_raw(a, o.len + 1);
+    FmtOut w = {p, 0};
+    fmt_simple(&w, fmt, ap);
+    p[w.len] = '\0';
+    return p;
+  }
   va_list ap2;
   va_copy(ap2, ap);
   int n = vsnprintf(NULL, 0, fmt, ap2);
   va_end(ap2);
   if (n < 0) migc_fatal("bad format string");
-  char *p = arena_alloc(a, (size_t)n + 1);
+  char *p = arena_alloc_raw(a, (size_t)n + 1);
   vsnprintf(p, (size_t)n + 1, fmt, ap);
   return p;
 }

@@ -19,12 +19,14 @@
 typedef struct ArenaBlock ArenaBlock;
 typedef struct Arena {
   ArenaBlock *head;
-  size_t total; /* bytes handed out, for benchmarks */
+  size_t total;      /* bytes handed out, for benchmarks */
+  size_t next_block; /* size of the next block (grows to a limit) */
 } Arena;
 
 Arena *arena_new(void);
 void arena_free(Arena *a); /* frees every block; NULL is a no-op */
 void *arena_alloc(Arena *a, size_t size); /* zeroed, 16-byte aligned */
+void *arena_alloc_raw(Arena *a, size_t size); /* the same, not zeroed */
 void *arena_realloc(Arena *a, void *old, size_t old_size, size_t new_size);
 char *arena_strdup(Arena *a, const char *s);
 char *arena_strndup(Arena *a, const char *s, size_t n);
