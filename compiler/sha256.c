@@ -4,14 +4,28 @@
  * What this does: the compression function, message padding, and hex
  * formatting behind the API declared in sha256.h.
  *
- * What this must not do: allocate, perform I/O, use global mutable state,
- * or read/write words via pointer casts (all word packing is explicit
- * big-endian byte arithmetic, so the code is alignment- and
+ * What this must not do: allocate, perform I/O, use global mutable state
+ * (beyond the once-made note of whether the CPU has SHA instructions), or
+ * read/write words via pointer casts in the portable path (all word packing
+ * is explicit big-endian byte arithmetic, so it is alignment- and
  * endianness-independent).
+ *
+ * On x86-64 CPUs with the SHA extensions (Intel since Goldmont and Ice
+ * Lake, AMD since Zen) blocks are compressed with SHA256RNDS2 and the
+ * message-schedule instructions, about ten times faster; both paths give
+ * the same digests (tests/unit/test_sha256.c compares them).
  */
 #include "sha256.h"
 
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <string.h>
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define MIGC_SHA_NI 1
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
 
 /* FIPS 180-4 4.2.2: first 32 bits of the fractional parts of the cube roots
  * of the first 64 primes. Read-only constant table, not mutable state. */
@@ -67,7 +81,7 @@ static void store_be32(uint8_t *p, uint32_t v) {
 }
 
 /* Process one 64-byte block (FIPS 180-4 6.2.2). Does not touch bitlen. */
-static void compress(uint32_t state[8], const uint8_t block[64]) {
+static void compress_portable(uint32_t state[8], const uint8_t block[64]) {
   uint32_t w[64];
   for (unsigned t = 0; t < 16; t++)
     w[t] = load_be32(block + 4 * t);
@@ -101,6 +115,82 @@ static void compress(uint32_t state[8], const uint8_t block[64]) {
   state[7] += hh;
 }
 
+#ifdef MIGC_SHA_NI
+/* n blocks with the SHA extensions. The state lives in two registers as
+ * the instructions want it: ABEF (a in the high lane) and CDGH. Group g of
+ * four rounds uses message words w[4g..4g+3]; for g >= 4 they are
+ * msg2(msg1(w[4g-16..], w[4g-12..]) + w[4g-7..4g-4], w[4g-4..]), i.e.
+ * w[t] = s1(w[t-2]) + w[t-7] + s0(w[t-15]) + w[t-16]. */
+__attribute__((target("sha,sse4.1,ssse3"))) static void
+compress_shani(uint32_t state[8], const uint8_t *p, size_t n) {
+  const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+  __m128i abcd = _mm_loadu_si128((const __m128i *)&state[0]);
+  __m128i efgh = _mm_loadu_si128((const __m128i *)&state[4]);
+  abcd = _mm_shuffle_epi32(abcd, 0xB1);            /* b a d c */
+  efgh = _mm_shuffle_epi32(efgh, 0x1B);            /* h g f e */
+  __m128i abef = _mm_alignr_epi8(abcd, efgh, 8);   /* f e b a */
+  __m128i cdgh = _mm_blend_epi16(efgh, abcd, 0xF0); /* h g d c */
+  for (; n > 0; n--, p += 64) {
+    __m128i abef0 = abef, cdgh0 = cdgh;
+    __m128i w[4];
+    for (int i = 0; i < 4; i++)
+      w[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * i)), bswap);
+    for (int g = 0; g < 16; g++) {
+      __m128i x;
+      if (g < 4) {
+        x = w[g];
+      } else {
+        __m128i older = _mm_sha256msg1_epu32(w[g & 3], w[(g + 1) & 3]);
+        older = _mm_add_epi32(older, _mm_alignr_epi8(w[(g + 3) & 3], w[(g + 2) & 3], 4));
+        x = w[g & 3] = _mm_sha256msg2_epu32(older, w[(g + 3) & 3]);
+      }
+      __m128i k = _mm_add_epi32(x, _mm_loadu_si128((const __m128i *)&K[4 * g]));
+      cdgh = _mm_sha256rnds2_epu32(cdgh, abef, k);
+      abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(k, 0x0E));
+    }
+    abef = _mm_add_epi32(abef, abef0);
+    cdgh = _mm_add_epi32(cdgh, cdgh0);
+  }
+  __m128i t = _mm_shuffle_epi32(abef, 0x1B);    /* a b e f */
+  cdgh = _mm_shuffle_epi32(cdgh, 0xB1);         /* g h c d */
+  abcd = _mm_blend_epi16(t, cdgh, 0xF0);        /* a b c d */
+  efgh = _mm_alignr_epi8(cdgh, t, 8);           /* e f g h */
+  _mm_storeu_si128((__m128i *)&state[0], abcd);
+  _mm_storeu_si128((__m128i *)&state[4], efgh);
+}
+
+/* 1 when the CPU has SHA, SSE4.1 and SSSE3; 0 when not; -1 not yet asked */
+static atomic_int cpu_has_sha = -1;
+
+static bool use_shani(void) {
+  int v = atomic_load_explicit(&cpu_has_sha, memory_order_relaxed);
+  if (v < 0) {
+    unsigned a, b, c, d;
+    bool sse = __get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSE4_1) && (c & bit_SSSE3);
+    bool sha = __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & bit_SHA);
+    v = sse && sha;
+    atomic_store_explicit(&cpu_has_sha, v, memory_order_relaxed);
+  }
+  return v == 1;
+}
+#endif
+
+/* Compresses n consecutive 64-byte blocks. */
+static void compress_blocks(uint32_t state[8], const uint8_t *p, size_t n, bool portable) {
+#ifdef MIGC_SHA_NI
+  if (!portable && use_shani()) {
+    compress_shani(state, p, n);
+    return;
+  }
+#endif
+  (void)portable;
+  for (; n > 0; n--, p += 64) compress_portable(state, p);
+}
+
+static void compress(Sha256 *h, const uint8_t *p, size_t n) {
+  compress_blocks(h->state, p, n, h->portable);
+}
+
 void sha256_init(Sha256 *h) {
   /* FIPS 180-4 5.3.3 initial hash value. */
   h->state[0] = 0x6a09e667u;
@@ -114,6 +204,20 @@ void sha256_init(Sha256 *h) {
   h->bitlen = 0;
   memset(h->block, 0, sizeof h->block);
   h->blocklen = 0;
+  h->portable = false;
+}
+
+void sha256_init_portable(Sha256 *h) {
+  sha256_init(h);
+  h->portable = true;
+}
+
+bool sha256_accelerated(void) {
+#ifdef MIGC_SHA_NI
+  return use_shani();
+#else
+  return false;
+#endif
 }
 
 void sha256_update(Sha256 *h, const void *data, size_t len) {
@@ -135,15 +239,15 @@ void sha256_update(Sha256 *h, const void *data, size_t len) {
     len -= take;
     if (h->blocklen < 64)
       return;
-    compress(h->state, h->block);
+    compress(h, h->block, 1);
     h->blocklen = 0;
   }
 
   /* Whole blocks straight from the input. */
-  while (len >= 64) {
-    compress(h->state, p);
-    p += 64;
-    len -= 64;
+  if (len >= 64) {
+    compress(h, p, len / 64);
+    p += len / 64 * 64;
+    len %= 64;
   }
 
   /* Stash the tail. */
@@ -162,13 +266,13 @@ void sha256_final(Sha256 *h, uint8_t out[32]) {
   h->block[n++] = 0x80;
   if (n > 56) {
     memset(h->block + n, 0, 64 - n);
-    compress(h->state, h->block);
+    compress(h, h->block, 1);
     n = 0;
   }
   memset(h->block + n, 0, 56 - n);
   for (unsigned i = 0; i < 8; i++)
     h->block[56 + i] = (uint8_t)(bitlen >> (56 - 8 * i));
-  compress(h->state, h->block);
+  compress(h, h->block, 1);
 
   for (unsigned i = 0; i < 8; i++)
     store_be32(out + 4 * i, h->state[i]);

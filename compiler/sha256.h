@@ -4,7 +4,8 @@
  * What this does: computes SHA-256 digests of byte sequences, either in one
  * call (sha256_hex) or incrementally (init / update* / final).
  *
- * What this must not do: allocate memory, perform I/O, keep global state, or
+ * What this must not do: allocate memory, perform I/O, keep global state
+ * (beyond a once-made note of whether the CPU has SHA instructions), or
  * depend on host byte order. It is not a keyed MAC and is not constant-time
  * against side channels; it is meant for content fingerprints (e.g. migration
  * checksums), not for secrets.
@@ -12,6 +13,7 @@
 #ifndef MIGC_SHA256_H
 #define MIGC_SHA256_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,6 +27,7 @@ typedef struct Sha256 {
   uint64_t bitlen;   /* message length processed so far, in bits */
   uint8_t block[64]; /* pending partial block */
   size_t blocklen;   /* number of valid bytes in block (0..63) */
+  bool portable;     /* never use the CPU's SHA instructions */
 } Sha256;
 
 /*
@@ -34,6 +37,13 @@ typedef struct Sha256 {
  * reuse a context after sha256_final.
  */
 void sha256_init(Sha256 *h);
+
+/* sha256_init for the portable code path only, even where the CPU has SHA
+ * instructions (tests compare the two paths). */
+void sha256_init_portable(Sha256 *h);
+
+/* Whether sha256_init'ed contexts use the CPU's SHA instructions here. */
+bool sha256_accelerated(void);
 
 /*
  * sha256_update: feed len bytes at data into the running digest.
