@@ -129,47 +129,82 @@ static const char *kind_prefix(ObjKind k) {
   }
 }
 
-static const char *make_key(Arena *a, ObjKind k, const char *schema, const char *name,
-                            const char *extra) {
+/* Keys are built in a caller's buffer (lookups are most of the work and
+ * keep nothing); map_put copies the ones it keeps. */
+typedef struct KeyBuf {
+  char small[160];
+  char *s;
+} KeyBuf;
+
+/* The concatenation of parts[0..n) in kb (or the arena when long). */
+static const char *key_cat(KeyBuf *kb, Arena *a, const char *const *parts, size_t n) {
+  size_t lens[8], total = 0;
+  for (size_t i = 0; i < n; i++) total += lens[i] = strlen(parts[i]);
+  char *out = total < sizeof kb->small ? kb->small : arena_alloc_raw(a, total + 1);
+  char *w = out;
+  for (size_t i = 0; i < n; i++) {
+    memcpy(w, parts[i], lens[i]);
+    w += lens[i];
+  }
+  *w = '\0';
+  kb->s = out;
+  return out;
+}
+
+static const char *make_key(KeyBuf *kb, Arena *a, ObjKind k, const char *schema,
+                            const char *name, const char *extra) {
+  const char *x = extra ? extra : "";
   switch (k) {
-  case OBJ_FUNCTION:
-    return arena_printf(a, "f:%s.%s(%s)", schema, name, extra ? extra : "");
-  case OBJ_TRIGGER: case OBJ_CONSTRAINT: case OBJ_POLICY:
-    return arena_printf(a, "%s:%s/%s", kind_prefix(k), extra ? extra : "", name);
-  case OBJ_SCHEMA: case OBJ_EXTENSION:
-    return arena_printf(a, "%s:%s", kind_prefix(k), name);
-  default:
-    return arena_printf(a, "%s:%s.%s", kind_prefix(k), schema, name);
+  case OBJ_FUNCTION: {
+    const char *p[] = {"f:", schema, ".", name, "(", x, ")"};
+    return key_cat(kb, a, p, 7);
+  }
+  case OBJ_TRIGGER: case OBJ_CONSTRAINT: case OBJ_POLICY: {
+    const char *p[] = {kind_prefix(k), ":", x, "/", name};
+    return key_cat(kb, a, p, 5);
+  }
+  case OBJ_SCHEMA: case OBJ_EXTENSION: {
+    const char *p[] = {kind_prefix(k), ":", name};
+    return key_cat(kb, a, p, 3);
+  }
+  default: {
+    const char *p[] = {kind_prefix(k), ":", schema, ".", name};
+    return key_cat(kb, a, p, 5);
+  }
   }
 }
 
-static const char *object_key(Arena *a, const Object *o) {
-  return make_key(a, o->kind, o->schema, o->name,
+static const char *object_key(KeyBuf *kb, Arena *a, const Object *o) {
+  return make_key(kb, a, o->kind, o->schema, o->name,
                   o->kind == OBJ_FUNCTION ? o->args : o->table);
 }
 
-static const char *fname_key(Arena *a, const Object *o) {
-  return arena_printf(a, "%s.%s", o->schema, o->name);
+/* "schema.name": the key of a table's owned list and of a function name */
+static const char *qual_key(KeyBuf *kb, Arena *a, const char *schema, const char *name) {
+  const char *p[] = {schema, ".", name};
+  return key_cat(kb, a, p, 3);
 }
 
 /* ---- indexing an object in this catalog ---- */
 
 static void index_object(Catalog *c, Object *o) {
-  map_put(c->arena, &c->objects, object_key(c->arena, o), o);
+  KeyBuf kb;
+  map_put(c->arena, &c->objects, object_key(&kb, c->arena, o), o);
   if (o->table) VEC_PUSH(c->arena, *list_for(c->arena, &c->owned, o->table, true), o);
   if (o->kind == OBJ_FUNCTION)
-    VEC_PUSH(c->arena, *list_for(c->arena, &c->functions, fname_key(c->arena, o), true), o);
+    VEC_PUSH(c->arena, *list_for(c->arena, &c->functions, qual_key(&kb, c->arena, o->schema, o->name), true), o);
 }
 
 /* Removes o's entries from the indexes (in an overlay, its key then maps
  * to NULL so the base's object stays hidden). */
 static void unindex_object(Catalog *c, Object *o) {
-  const char *key = object_key(c->arena, o);
+  KeyBuf kb;
+  const char *key = object_key(&kb, c->arena, o);
   if (c->base) map_put(c->arena, &c->objects, key, NULL);
   else map_del(&c->objects, key);
   if (o->table) list_remove(list_for(c->arena, &c->owned, o->table, false), o);
   if (o->kind == OBJ_FUNCTION)
-    list_remove(list_for(c->arena, &c->functions, fname_key(c->arena, o), false), o);
+    list_remove(list_for(c->arena, &c->functions, qual_key(&kb, c->arena, o->schema, o->name), false), o);
 }
 
 Catalog *catalog_new(Arena *a) {
@@ -219,7 +254,8 @@ static Object *lookup(Catalog *c, const char *key) {
 Object *catalog_get(const Catalog *cc, ObjKind k, const char *schema, const char *name,
                     const char *extra) {
   Catalog *c = (Catalog *)cc;
-  Object *o = lookup(c, make_key(c->arena, k, schema, name, extra));
+  KeyBuf kb;
+  Object *o = lookup(c, make_key(&kb, c->arena, k, schema, name, extra));
   if (!o) return NULL;
   /* relations share a namespace: any relation answers a relation lookup */
   if (k == OBJ_TABLE || k == OBJ_VIEW || k == OBJ_MATVIEW || k == OBJ_INDEX ||
@@ -234,7 +270,8 @@ static void gather(Catalog *c, Map *(*which)(Catalog *), const char *key, ObjLis
   if (c->base) {
     ObjList *bl = list_for(c->arena, which(c->base), key, false);
     for (size_t i = 0; bl && i < bl->len; i++) {
-      Object *o = lookup(c, object_key(c->arena, bl->items[i]));
+      KeyBuf kb;
+      Object *o = lookup(c, object_key(&kb, c->arena, bl->items[i]));
       if (o && keep(o, want)) {
         bool dup = false;
         for (size_t k = 0; k < out->len; k++) dup |= out->items[k] == o;
@@ -271,7 +308,8 @@ Object *catalog_get_function_any(const Catalog *cc, const char *schema, const ch
                                  int *count) {
   Catalog *c = (Catalog *)cc;
   ObjList found = {0};
-  gather(c, functions_map, arena_printf(c->arena, "%s.%s", schema, name), &found, any, NULL);
+  KeyBuf kb;
+  gather(c, functions_map, qual_key(&kb, c->arena, schema, name), &found, any, NULL);
   if (count) *count = (int)found.len;
   if (!found.len) return NULL;
   if (c->base) return found.items[0];
