@@ -20,6 +20,14 @@
 #include "profile.h"
 #include "tree.h"
 
+/* A section's tokens and tree, kept on its Migration (tree.h) so bytes
+ * analysed twice are parsed once. */
+typedef struct ParsedSection {
+  Token *toks;
+  size_t ntoks;
+  PgQuery__ParseResult *tree;
+} ParsedSection;
+
 typedef struct Span {
   int start, end;
 } Span;

@@ -95,13 +95,6 @@ static const char *needs_no_transaction(Analysis *a, const Stmt *s) {
   }
 }
 
-/* A section's tokens and tree, kept on its Migration (tree.h). */
-typedef struct ParsedSection {
-  Token *toks;
-  size_t ntoks;
-  PgQuery__ParseResult *tree;
-} ParsedSection;
-
 /* psql backslash commands are not SQL: report them before parsing so the
  * message says what they are. */
 static bool check_meta_commands(Analysis *a, const Token *toks, size_t n) {

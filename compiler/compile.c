@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "prisma.h"
+#include "reparse.h"
 #include "sha256.h"
 
 static int edit_cmp(const void *pa, const void *pb) {
@@ -103,7 +104,10 @@ bool compile_tree(Arena *a, Tree *t, const Profile *p, DiagList *dl, Compilation
       o.bytes = body;
       o.len = len;
     }
-    sha256_hex(o.bytes, o.len, o.sha256);
+    if (header) {
+      sha256_hex(o.bytes, o.len, o.sha256);
+      migc_body_sha256(o.bytes, o.len, o.body_sha256);
+    }
     VEC_PUSH(a, c->out, o);
   }
   if (t->beside_schema && header) {
@@ -120,7 +124,7 @@ bool compile_tree(Arena *a, Tree *t, const Profile *p, DiagList *dl, Compilation
     if (t->layout == LAYOUT_PRISMA && strcmp(pf->relpath, "schema.prisma") == 0 && header)
       o.bytes = prisma_schema_compile(a, arena_printf(a, "%s/%s", t->display_root, pf->relpath),
                                       pf->bytes, pf->len, p, true, dl, &o.len);
-    sha256_hex(o.bytes, o.len, o.sha256);
+    if (header) sha256_hex(o.bytes, o.len, o.sha256);
     VEC_PUSH(a, c->out, o);
   }
   return dl->errors == before;
@@ -140,6 +144,7 @@ bool self_check(Arena *a, const Compilation *c, DiagList *dl) {
   DiagList inner;
   diags_init(&inner, a);
   Tree t2 = {0};
+  t2.skip_sha256 = true;
   t2.display_root = arena_printf(a, "%s [as compiled for %s]", c->tree->display_root,
                                  c->prof->name);
   t2.layout = c->tree->layout;
@@ -154,8 +159,24 @@ bool self_check(Arena *a, const Compilation *c, DiagList *dl) {
     tree_add_file(a, &t2, o->relpath, o->bytes, o->len, &inner);
   }
   tree_finish(&t2, &inner);
+  /* edited files: parse only what the edits touched (reparse.h) */
+  ReparseUndo undo = {0};
+  size_t j = 0;
+  for (size_t i = 0; i < t2.migs.len && c->out.len; i++) {
+    Migration *m2 = &t2.migs.items[i];
+    if (m2->parsed[0] || m2->parsed[1]) continue;
+    size_t tries = 0;
+    while (tries < c->out.len && strcmp(c->out.items[j].relpath, m2->relpath) != 0) {
+      j = (j + 1) % c->out.len;
+      tries++;
+    }
+    const OutFile *o = &c->out.items[j];
+    if (tries == c->out.len || !o->source || !o->work) continue;
+    reparse_derive(a, o->source, o->work->edits.items, o->work->edits.len, m2, &undo);
+  }
   Compilation c2;
   bool ok = compile_tree(a, &t2, c->prof, &inner, &c2, false);
+  reparse_restore(&undo);
   if (!ok || inner.errors) {
     /* the first error per file; later ones usually follow from it */
     diags_sort(&inner);

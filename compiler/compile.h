@@ -15,7 +15,8 @@ typedef struct OutFile {
   const char *relpath;
   const char *bytes;
   size_t len;
-  char sha256[65];
+  char sha256[65];      /* of the bytes ("" in the self-check's compilation) */
+  char body_sha256[65]; /* of a migration's bytes after the header (migc_body_sha256) */
   int edits;
   const Migration *source; /* NULL for passthrough files */
   const FileWork *work;    /* its analysis, NULL for passthrough files */

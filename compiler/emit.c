@@ -100,11 +100,7 @@ const char *manifest_json(Arena *a, const Compilation *c, size_t *len) {
       json_kv_string(w, "source", "passthrough");
     }
     json_kv_string(w, "sha256", o->sha256);
-    if (o->source) {
-      char body[65];
-      migc_body_sha256(o->bytes, o->len, body);
-      json_kv_string(w, "body_sha256", body);
-    }
+    if (o->source) json_kv_string(w, "body_sha256", o->body_sha256);
     json_kv_int(w, "edits", o->edits);
     json_end_object(w);
   }

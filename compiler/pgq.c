@@ -18,7 +18,7 @@
 static _Thread_local bool pgq_used;
 
 static void *arena_pb_alloc(void *data, size_t size) {
-  return arena_alloc((Arena *)data, size);
+  return arena_alloc_raw((Arena *)data, size);
 }
 static void arena_pb_free(void *data, void *ptr) {
   (void)data;
@@ -97,6 +97,12 @@ bool pgq_parse(Arena *a, const char *text, size_t len, size_t base,
       rs->stmt_len = (int32_t)(base + len) - rs->stmt_location;
   }
   return true;
+}
+
+void pgq_shift_stmt(PgQuery__RawStmt *rs, int delta) {
+  if (delta == 0) return;
+  shift_locations(&rs->base, delta);
+  rs->stmt_location += delta;
 }
 
 bool pgq_scan(Arena *a, const char *text, size_t len, size_t base, Token **toks,

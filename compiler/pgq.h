@@ -39,6 +39,10 @@ bool pgq_parse(Arena *a, const char *text, size_t len, size_t base,
 bool pgq_scan(Arena *a, const char *text, size_t len, size_t base, Token **toks,
               size_t *ntoks, PgqError *err);
 
+/* Adds delta to the statement's location and to every location in its
+ * tree (locations that are -1, "unknown", stay so). */
+void pgq_shift_stmt(PgQuery__RawStmt *rs, int delta);
+
 /* Checks the PL/pgSQL body of one CREATE FUNCTION / DO statement, given as
  * the statement's text. Returns false with err (offset relative to base)
  * when the body does not parse. */

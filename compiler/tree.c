@@ -394,7 +394,7 @@ bool tree_add_file(Arena *a, Tree *t, const char *relpath, const char *bytes, si
     diag_hint(dl, d, "Convert the file to UTF-8 (e.g. iconv -f LATIN1 -t UTF-8).");
     return false;
   }
-  sha256_hex(bytes, len, m.sha256);
+  if (!t->skip_sha256) sha256_hex(bytes, len, m.sha256);
   split_sections(&m, t->layout, dl);
   VEC_PUSH(a, t->migs, m);
   return true;

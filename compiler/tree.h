@@ -84,6 +84,7 @@ typedef struct Tree {
   size_t beside_schema_len;
   VEC(Migration) migs;
   VEC(PassFile) passthrough;
+  bool skip_sha256; /* an in-memory tree nobody writes: leave sha256 empty */
 } Tree;
 
 /* Reads dir into t (recursively; hidden files skipped) with the given
