@@ -105,6 +105,81 @@ void pgq_shift_stmt(PgQuery__RawStmt *rs, int delta) {
   rs->stmt_location += delta;
 }
 
+/* libpg_query's ScanResult protobuf, read directly: field 2 repeats
+ * ScanToken {1: start, 2: end, 4: token, 5: keyword_kind}, all varints;
+ * other fields are skipped by wire type. protobuf-c's generic unpacker
+ * spent a third of the scan allocating a message per token. */
+typedef struct Wire {
+  const uint8_t *p, *end;
+  bool bad;
+} Wire;
+
+static uint64_t wire_varint(Wire *w) {
+  uint64_t v = 0;
+  for (unsigned shift = 0; shift < 64; shift += 7) {
+    if (w->p >= w->end) break;
+    uint8_t byte = *w->p++;
+    v |= (uint64_t)(byte & 0x7f) << shift;
+    if (!(byte & 0x80)) return v;
+  }
+  w->bad = true;
+  return 0;
+}
+
+/* Skips a field's value of the given wire type. */
+static void wire_skip(Wire *w, unsigned type) {
+  size_t n;
+  switch (type) {
+  case 0: wire_varint(w); return;
+  case 1: n = 8; break;
+  case 2: n = (size_t)wire_varint(w); break;
+  case 5: n = 4; break;
+  default: w->bad = true; return;
+  }
+  if (w->bad || n > (size_t)(w->end - w->p)) w->bad = true;
+  else w->p += n;
+}
+
+/* Counts (toks NULL) or decodes the tokens; false when malformed. */
+static bool decode_scan(const uint8_t *data, size_t len, int base, Token *toks, size_t *n) {
+  Wire w = {data, data + len, false};
+  size_t k = 0;
+  while (w.p < w.end && !w.bad) {
+    uint64_t key = wire_varint(&w);
+    if (key >> 3 != 2 || (key & 7) != 2) {
+      wire_skip(&w, (unsigned)(key & 7));
+      continue;
+    }
+    size_t mlen = (size_t)wire_varint(&w);
+    if (w.bad || mlen > (size_t)(w.end - w.p)) return false;
+    if (toks) {
+      Wire m = {w.p, w.p + mlen, false};
+      Token t = {base, base, 0, 0};
+      while (m.p < m.end && !m.bad) {
+        uint64_t mk = wire_varint(&m);
+        if ((mk & 7) != 0) {
+          wire_skip(&m, (unsigned)(mk & 7));
+          continue;
+        }
+        int32_t v = (int32_t)wire_varint(&m);
+        switch (mk >> 3) {
+        case 1: t.start = v + base; break;
+        case 2: t.end = v + base; break;
+        case 4: t.kind = v; break;
+        case 5: t.keyword = v; break;
+        default: break;
+        }
+      }
+      if (m.bad) return false;
+      toks[k] = t;
+    }
+    k++;
+    w.p += mlen;
+  }
+  *n = k;
+  return !w.bad;
+}
+
 bool pgq_scan(Arena *a, const char *text, size_t len, size_t base, Token **toks,
               size_t *ntoks, PgqError *err) {
   const char *s = arena_strndup(a, text, len);
@@ -115,20 +190,15 @@ bool pgq_scan(Arena *a, const char *text, size_t len, size_t base, Token **toks,
     pg_query_free_scan_result(r);
     return false;
   }
-  PgQuery__ScanResult *sr =
-      pg_query__scan_result__unpack(NULL, r.pbuf.len, (const uint8_t *)r.pbuf.data);
+  const uint8_t *data = (const uint8_t *)r.pbuf.data;
+  size_t n = 0;
+  if (!decode_scan(data, r.pbuf.len, (int)base, NULL, &n))
+    migc_fatal("libpg_query returned scan tokens migc cannot read");
+  Token *t = arena_alloc_raw(a, (n ? n : 1) * sizeof *t);
+  decode_scan(data, r.pbuf.len, (int)base, t, &n);
   pg_query_free_scan_result(r);
-  if (!sr) migc_fatal("libpg_query returned scan tokens protobuf-c cannot unpack");
-  Token *t = arena_alloc(a, (sr->n_tokens ? sr->n_tokens : 1) * sizeof *t);
-  for (size_t i = 0; i < sr->n_tokens; i++) {
-    t[i].start = sr->tokens[i]->start + (int)base;
-    t[i].end = sr->tokens[i]->end + (int)base;
-    t[i].kind = (int)sr->tokens[i]->token;
-    t[i].keyword = (int)sr->tokens[i]->keyword_kind;
-  }
   *toks = t;
-  *ntoks = sr->n_tokens;
-  pg_query__scan_result__free_unpacked(sr, NULL);
+  *ntoks = n;
   return true;
 }
 

@@ -60,6 +60,7 @@ size_t utf8_char_to_byte(const char *text, size_t nchars) {
 }
 
 const char *source_line_ending(const SourceFile *f) {
+  if (!memchr(f->bytes, '\r', f->len)) return "\n";
   size_t lf = 0, crlf = 0, cr = 0;
   for (size_t i = 0; i < f->len; i++) {
     if (f->bytes[i] == '\r') {

@@ -1,0 +1,121 @@
+/*
+ * test_pgq_scan.c — pgq_scan reads libpg_query's scan protobuf itself; it
+ * must agree with protobuf-c's generic unpacker token for token.
+ *
+ * What this does: scans every .sql file under the directories given on the
+ * command line (the golden inputs and migrations/), plus a few built-in
+ * strings with tokens of every shape (keywords, operators, dollar quotes,
+ * comments, multibyte identifiers, large offsets), through pgq_scan with a
+ * non-zero base, and through pg_query_scan + pg_query__scan_result__unpack;
+ * compares start, end, token and keyword kind. Without arguments only the
+ * built-in strings are scanned (as valgrind_unit.sh runs it). Prints one line per source
+ * and "N passed, M failed"; exits non-zero on any failure.
+ */
+#define _DEFAULT_SOURCE
+#include <dirent.h>
+#include <pg_query.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "pgq.h"
+
+static int passed, failed;
+
+static void compare(const char *name, const char *sql) {
+  Arena *a = arena_new();
+  const size_t base = 100000; /* offsets past one varint byte */
+  Token *toks;
+  size_t n;
+  PgqError err;
+  bool ours = pgq_scan(a, sql, strlen(sql), base, &toks, &n, &err);
+  PgQueryScanResult r = pg_query_scan(sql);
+  bool ok = ours == (r.error == NULL);
+  const char *why = ok ? "" : "one scanner failed, the other did not";
+  if (ok && ours) {
+    PgQuery__ScanResult *sr =
+        pg_query__scan_result__unpack(NULL, r.pbuf.len, (const uint8_t *)r.pbuf.data);
+    ok = sr && sr->n_tokens == n;
+    why = "token counts differ";
+    for (size_t i = 0; ok && i < n; i++) {
+      const PgQuery__ScanToken *t = sr->tokens[i];
+      ok = toks[i].start == t->start + (int)base && toks[i].end == t->end + (int)base &&
+           toks[i].kind == (int)t->token && toks[i].keyword == (int)t->keyword_kind;
+      why = "a token differs";
+    }
+    if (sr) pg_query__scan_result__free_unpacked(sr, NULL);
+  }
+  pg_query_free_scan_result(r);
+  if (ok) {
+    passed++;
+    printf("PASS %s (%zu tokens)\n", name, ours ? n : 0);
+  } else {
+    failed++;
+    printf("FAIL %s: %s\n", name, why);
+  }
+  arena_free(a);
+}
+
+static char *slurp(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *b = malloc((size_t)n + 1);
+  size_t got = fread(b, 1, (size_t)n, f);
+  b[got] = '\0';
+  fclose(f);
+  return b;
+}
+
+static void walk(const char *dir) {
+  DIR *d = opendir(dir);
+  if (!d) return;
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    if (e->d_name[0] == '.') continue;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+    struct stat st;
+    if (stat(path, &st) != 0) continue;
+    if (S_ISDIR(st.st_mode)) {
+      walk(path);
+    } else {
+      size_t l = strlen(e->d_name);
+      if (l < 4 || strcmp(e->d_name + l - 4, ".sql") != 0) continue;
+      char *sql = slurp(path);
+      /* files with NUL bytes end early for both scanners alike */
+      if (sql) compare(path, sql);
+      free(sql);
+    }
+  }
+  closedir(d);
+}
+
+int main(int argc, char **argv) {
+  static const char *const builtin[] = {
+      "",
+      "SELECT 1",
+      "SELECT a <=> b, c <-> d, e <#> f FROM t WHERE x::vector(3) IS NOT NULL;",
+      "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $body$ SELECT 1 $body$; -- tail",
+      "/* c1 /* nested */ */ ALTER TABLE \"Ünïcode\" ADD COLUMN é text; E'\\n' U&'\\0041'",
+      "SELECT 'unterminated",
+      "SELECT -2147483648, 1e308, B'1010', X'ff', $1, :'psql'",
+  };
+  for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++) {
+    char name[32];
+    snprintf(name, sizeof name, "built-in %zu", i);
+    compare(name, builtin[i]);
+  }
+  int builtins = passed + failed;
+  for (int i = 1; i < argc; i++) walk(argv[i]);
+  pgq_shutdown();
+  printf("%d passed, %d failed\n", passed, failed);
+  if (argc > 1 && passed + failed == builtins) {
+    printf("FAIL no .sql files under the directories given\n");
+    return 1;
+  }
+  return failed != 0;
+}
