@@ -12,6 +12,9 @@
 #                 migrations/) and/or "uponly" (the same tree without them);
 #                 default both
 #   BENCH_TIMEOUT seconds one migc run may take (default 900)
+#   BENCH_OUT     where the compiled trees are written (default: a directory
+#                 on /dev/shm when it is a writable tmpfs, else beside the
+#                 generated trees)
 #
 # Builds migc (RelWithDebInfo, as scripts/setup.sh does) in BUILD_DIR if it
 # is not there, and bench/gen.c, bench/floor.c and bench/measure.c beside
@@ -20,7 +23,11 @@
 # unpack, per file) and `migc build` for each profile, alternating, and
 # reports medians of wall time: migc vs floor (ratio), statements per
 # second, peak RSS, and the growth of the per-migration time from the
-# smallest to the largest size (1.00 is linear). Not a test: it never fails
+# smallest to the largest size (1.00 is linear). The compiled trees go to
+# memory (tmpfs), so the table measures the compiler and not the disk; two
+# more rows per size show what the disk adds: the first profile's build
+# writing a fresh tree beside the input, and `cp -r` of the input tree to
+# the same disk (a floor for writing that many files there). Not a test: it never fails
 # on slowness. A migc run that exceeds BENCH_TIMEOUT or three quarters of
 # the available memory (prlimit --as) is reported as not finished, and
 # that size is not repeated.
@@ -45,12 +52,19 @@ bin="$build/bench"; mkdir -p "$bin"
 cc -O2 -Wall -Wextra -o "$bin/gen" "$here/gen.c"
 cc -O2 -Wall -Wextra -o "$bin/measure" "$here/measure.c"
 cc -O2 -Wall -Wextra -o "$bin/floor" "$here/floor.c" -lpg_query
-work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+work=$(mktemp -d)
+if [ -n "${BENCH_OUT:-}" ]; then outdir=$BENCH_OUT; mkdir -p "$outdir"
+elif [ -w /dev/shm ] && [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ]; then
+  outdir=$(mktemp -d /dev/shm/migc-bench.XXXXXX)
+else outdir=$work; fi
+trap 'rm -rf "$work"; [ -n "${BENCH_OUT:-}" ] || rm -rf "$outdir"' EXIT
+disk_p=${profiles%% *}
 
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" "$2"; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 echo "migc $("$migc" --version | cut -d' ' -f2), $(nproc) cores, $(uname -m), libpg_query $(dpkg-query -W -f='${Version}' libpg-query-dev 2>/dev/null || echo '?'), median of $reps, limits ${limit_s}s and $((limit_as >> 30)) GiB per run"
+echo "output trees in $outdir ($(stat -f -c %T "$outdir")); disk rows write to $(stat -f -c %T "$work") under $(dirname "$work")"
 for shape in $shapes; do
 declare -A per_mig=()
 first_size=""; last_size=""
@@ -69,13 +83,14 @@ for n in $sizes; do
   : >"$work/floor.times"; : >"$work/floor.rss"
   declare -A dnf=()
   for p in $profiles; do : >"$work/$p.times"; : >"$work/$p.rss"; done
+  : >"$work/disk.times"; : >"$work/disk.rss"; : >"$work/cp.times"
   for ((r = 0; r < reps; r++)); do
     "$bin/measure" "$work/m" "$bin/floor" "$tree" >/dev/null
     field seconds "$work/m" >>"$work/floor.times"; field maxrss_kb "$work/m" >>"$work/floor.rss"
     for p in $profiles; do
       [ -z "${dnf[$p]:-}" ] || continue
       "$bin/measure" "$work/m" timeout "$limit_s" prlimit --as="$limit_as" -- \
-        "$migc" build "$tree" --profile "$p" -o "$work/out-$p" -q --force 2>"$work/err" >/dev/null || true
+        "$migc" build "$tree" --profile "$p" -o "$outdir/out-$p" -q --force 2>"$work/err" >/dev/null || true
       st=$(field status "$work/m")
       if [ "$st" != 0 ]; then
         if [ "$st" = 124 ]; then dnf[$p]="over ${limit_s}s"
@@ -85,7 +100,15 @@ for n in $sizes; do
       fi
       field seconds "$work/m" >>"$work/$p.times"; field maxrss_kb "$work/m" >>"$work/$p.rss"
     done
+    [ -z "${dnf[$disk_p]:-}" ] || continue
+    rm -rf "$work/disk-out" "$work/cp-out"
+    "$bin/measure" "$work/m" "$migc" build "$tree" --profile "$disk_p" -o "$work/disk-out" -q \
+      2>/dev/null >/dev/null || true
+    field seconds "$work/m" >>"$work/disk.times"; field maxrss_kb "$work/m" >>"$work/disk.rss"
+    "$bin/measure" "$work/m" cp -r "$tree" "$work/cp-out" >/dev/null
+    field seconds "$work/m" >>"$work/cp.times"
   done
+  rm -rf "$work/disk-out" "$work/cp-out"
   floor_s=$(median <"$work/floor.times")
   floor_rss=$(median <"$work/floor.rss")
   awk -v n="$n" -v s="$floor_s" -v st="$stmts" -v rss="$floor_rss" 'BEGIN {
@@ -101,6 +124,13 @@ for n in $sizes; do
       printf "%-7s %-14s %9.3f %9.3f %6.2f %12.0f %10.1f %10.3f\n", n, p, s, f, s / f, st / s, rss / 1024, 1000 * s / n }'
     per_mig["$n/$p"]=$s
   done
+  if [ -s "$work/disk.times" ]; then
+    s=$(median <"$work/disk.times"); rss=$(median <"$work/disk.rss"); c=$(median <"$work/cp.times")
+    awk -v n="$n" -v p="${disk_p%%-*}, to disk" -v s="$s" -v f="$floor_s" -v st="$stmts" -v rss="$rss" 'BEGIN {
+      printf "%-7s %-14s %9.3f %9.3f %6.2f %12.0f %10.1f %10.3f\n", n, p, s, f, s / f, st / s, rss / 1024, 1000 * s / n }'
+    awk -v n="$n" -v s="$c" -v f="$floor_s" 'BEGIN {
+      printf "%-7s %-14s %9.3f %9.3f %6.2f %12s %10s %10.3f\n", n, "cp -r, to disk", s, f, s / f, "-", "-", 1000 * s / n }'
+  fi
   unset dnf
   [ -n "$first_size" ] || first_size=$n
   last_size=$n

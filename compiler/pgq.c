@@ -56,7 +56,7 @@ static void shift_locations(ProtobufCMessage *m, int base) {
       char **sp = (char **)(p + f->offset);
       if (*sp && **sp == '\0') *sp = NULL;
     } else if (f->type == PROTOBUF_C_TYPE_INT32 && f->label != PROTOBUF_C_LABEL_REPEATED &&
-        strcmp(f->name, "location") == 0) {
+               f->name[0] == 'l' && strcmp(f->name, "location") == 0) {
       int32_t *loc = (int32_t *)(p + f->offset);
       if (*loc >= 0) *loc += base;
     } else if (f->type == PROTOBUF_C_TYPE_MESSAGE) {
