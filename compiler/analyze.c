@@ -144,12 +144,17 @@ static void analyze_section(Analysis *a, const Section *sec, int idx) {
   Token *toks = ps->toks;
   size_t ntoks = ps->ntoks;
   PgQuery__ParseResult *tree = ps->tree;
-  /* tokens of all sections, in file order */
+  /* tokens of all sections, in file order: the first section's are its
+   * own (read only), later ones are appended to a copy */
   size_t first_tok = fw->ntoks;
-  Token *all = arena_alloc(a->arena, (fw->ntoks + ntoks + 1) * sizeof(Token));
-  if (fw->ntoks) memcpy(all, fw->toks, fw->ntoks * sizeof(Token));
-  memcpy(all + fw->ntoks, toks, ntoks * sizeof(Token));
-  fw->toks = all;
+  if (fw->ntoks == 0) {
+    fw->toks = toks;
+  } else {
+    Token *all = arena_alloc_raw(a->arena, (fw->ntoks + ntoks + 1) * sizeof(Token));
+    memcpy(all, fw->toks, fw->ntoks * sizeof(Token));
+    memcpy(all + fw->ntoks, toks, (ntoks + 1) * sizeof(Token));
+    fw->toks = all;
+  }
   fw->ntoks += ntoks;
   for (size_t i = 0; i < tree->n_stmts; i++) {
     PgQuery__RawStmt *rs = tree->stmts[i];

@@ -44,8 +44,9 @@ static size_t hash_str(const char *s) {
   return h;
 }
 
-static void map_init(Arena *a, Map *m) {
-  m->cap = 64;
+/* cap: a power of two */
+static void map_init(Arena *a, Map *m, size_t cap) {
+  m->cap = cap;
   m->used = 0;
   m->slots = arena_alloc(a, m->cap * sizeof(Slot));
 }
@@ -207,17 +208,20 @@ static void unindex_object(Catalog *c, Object *o) {
     list_remove(list_for(c->arena, &c->functions, qual_key(&kb, c->arena, o->schema, o->name), false), o);
 }
 
-Catalog *catalog_new(Arena *a) {
+static Catalog *catalog_sized(Arena *a, size_t cap) {
   Catalog *c = arena_alloc(a, sizeof *c);
   c->arena = a;
-  map_init(a, &c->objects);
-  map_init(a, &c->owned);
-  map_init(a, &c->functions);
+  map_init(a, &c->objects, cap);
+  map_init(a, &c->owned, cap);
+  map_init(a, &c->functions, cap);
   return c;
 }
 
+Catalog *catalog_new(Arena *a) { return catalog_sized(a, 64); }
+
+/* An overlay holds what one Down section touches: a few objects. */
 Catalog *catalog_overlay(Arena *a, Catalog *base) {
-  Catalog *c = catalog_new(a);
+  Catalog *c = catalog_sized(a, 8);
   c->base = base;
   return c;
 }

@@ -8,6 +8,7 @@
 #include "pgq.h"
 
 #include <pg_query.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "source.h"
@@ -16,6 +17,26 @@
  * frees; calling it before any parse crashes (libpg_query 15-4.0), so the
  * adapter remembers whether it was used. */
 static _Thread_local bool pgq_used;
+
+/* libpg_query wants NUL-terminated text: a copy is made here, in one
+ * buffer reused by every call (freed by pgq_shutdown), so texts passed
+ * once do not stay in the caller's arena. */
+static _Thread_local char *scratch;
+static _Thread_local size_t scratch_cap;
+
+static const char *terminated(const char *text, size_t len) {
+  if (len + 1 > scratch_cap) {
+    size_t cap = scratch_cap ? scratch_cap : 4096;
+    while (cap < len + 1) cap *= 2;
+    char *n = realloc(scratch, cap);
+    if (!n) migc_fatal("out of memory (%zu bytes)", cap);
+    scratch = n;
+    scratch_cap = cap;
+  }
+  memcpy(scratch, text, len);
+  scratch[len] = '\0';
+  return scratch;
+}
 
 static void *arena_pb_alloc(void *data, size_t size) {
   return arena_alloc_raw((Arena *)data, size);
@@ -76,7 +97,7 @@ static void shift_locations(ProtobufCMessage *m, int base) {
 
 bool pgq_parse(Arena *a, const char *text, size_t len, size_t base,
                PgQuery__ParseResult **tree, PgqError *err) {
-  const char *s = arena_strndup(a, text, len);
+  const char *s = terminated(text, len);
   pgq_used = true;
   PgQueryProtobufParseResult r = pg_query_parse_protobuf(s);
   if (r.error) {
@@ -182,7 +203,7 @@ static bool decode_scan(const uint8_t *data, size_t len, int base, Token *toks, 
 
 bool pgq_scan(Arena *a, const char *text, size_t len, size_t base, Token **toks,
               size_t *ntoks, PgqError *err) {
-  const char *s = arena_strndup(a, text, len);
+  const char *s = terminated(text, len);
   pgq_used = true;
   PgQueryScanResult r = pg_query_scan(s);
   if (r.error) {
@@ -194,8 +215,9 @@ bool pgq_scan(Arena *a, const char *text, size_t len, size_t base, Token **toks,
   size_t n = 0;
   if (!decode_scan(data, r.pbuf.len, (int)base, NULL, &n))
     migc_fatal("libpg_query returned scan tokens migc cannot read");
-  Token *t = arena_alloc_raw(a, (n ? n : 1) * sizeof *t);
+  Token *t = arena_alloc_raw(a, (n + 1) * sizeof *t);
   decode_scan(data, r.pbuf.len, (int)base, t, &n);
+  memset(&t[n], 0, sizeof *t);
   pg_query_free_scan_result(r);
   *toks = t;
   *ntoks = n;
@@ -204,7 +226,7 @@ bool pgq_scan(Arena *a, const char *text, size_t len, size_t base, Token **toks,
 
 bool pgq_check_plpgsql(Arena *a, const char *stmt, size_t len, size_t base,
                        PgqError *err) {
-  const char *s = arena_strndup(a, stmt, len);
+  const char *s = terminated(stmt, len);
   pgq_used = true;
   PgQueryPlpgsqlParseResult r = pg_query_parse_plpgsql(s);
   bool ok = r.error == NULL;
@@ -264,4 +286,7 @@ PgQuery__TypeName *pgq_parse_type(Arena *a, const char *text) {
 void pgq_shutdown(void) {
   if (pgq_used) pg_query_exit();
   pgq_used = false;
+  free(scratch);
+  scratch = NULL;
+  scratch_cap = 0;
 }

@@ -34,7 +34,8 @@ typedef struct PgqError {
 bool pgq_parse(Arena *a, const char *text, size_t len, size_t base,
                PgQuery__ParseResult **tree, PgqError *err);
 
-/* Scans text[0..len) into tokens (comments included) with absolute offsets.
+/* Scans text[0..len) into tokens (comments included) with absolute offsets;
+ * (*toks)[*ntoks] is a zeroed token, so the array ends like a string.
  * Returns false and fills err when the scanner fails (unterminated quote). */
 bool pgq_scan(Arena *a, const char *text, size_t len, size_t base, Token **toks,
               size_t *ntoks, PgqError *err);

@@ -173,8 +173,10 @@ static ParsedSection *derive_section(Arena *a, const ParsedSection *ps, const Se
   tree->n_stmts = b.stmts.len;
   tree->stmts = stmts;
   ParsedSection *np = arena_alloc(a, sizeof *np);
-  np->toks = b.toks.items ? b.toks.items : arena_alloc(a, sizeof(Token));
-  np->ntoks = b.toks.len;
+  Token end = {0}; /* the zeroed token after the last, as pgq_scan leaves */
+  VEC_PUSH(a, b.toks, end);
+  np->toks = b.toks.items;
+  np->ntoks = b.toks.len - 1;
   np->tree = tree;
   return np;
 }
