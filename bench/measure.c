@@ -46,7 +46,9 @@ int main(int argc, char **argv) {
     perror(argv[1]);
     return 1;
   }
-  fprintf(f, "seconds=%.6f maxrss_kb=%ld status=%d\n", secs, ru.ru_maxrss, code);
+  double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+               (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+  fprintf(f, "seconds=%.6f cpu=%.6f maxrss_kb=%ld status=%d\n", secs, cpu, ru.ru_maxrss, code);
   fclose(f);
   return code;
 }

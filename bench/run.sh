@@ -21,7 +21,8 @@
 # it. For each size: generates the tree (bench/gen.c), then per repetition
 # runs the floor (libpg_query parse to protobuf + unpack, plus scan +
 # unpack, per file) and `migc build` for each profile, alternating, and
-# reports medians of wall time: migc vs floor (ratio), statements per
+# reports medians of wall time: migc vs floor (ratio), of CPU time (user +
+# system) against the floor's (cpu_x), statements per
 # second, peak RSS, and the growth of the per-migration time from the
 # smallest to the largest size (1.00 is linear). The compiled trees go to
 # memory (tmpfs), so the table measures the compiler and not the disk; two
@@ -73,20 +74,21 @@ case $shape in
   uponly) genflag=(--no-down); echo; echo "== the same trees without Down sections" ;;
   *) echo "bench: unknown shape $shape" >&2; exit 2 ;;
 esac
-printf '%-7s %-14s %9s %9s %6s %12s %10s %10s\n' size what seconds floor_s ratio stmts/s rss_MB ms/mig
+printf '%-7s %-14s %9s %9s %6s %7s %12s %10s %10s\n' size what seconds floor_s ratio cpu_x stmts/s rss_MB ms/mig
 for n in $sizes; do
   tree="$work/tree-$shape-$n/migrations"; mkdir -p "$work/tree-$shape-$n"
   "$bin/gen" "${genflag[@]}" "$tree" "$n"
   # warm the page cache; the floor also counts the statements
   "$bin/floor" "$tree" >"$work/floor.out"
   stmts=$(field statements "$work/floor.out")
-  : >"$work/floor.times"; : >"$work/floor.rss"
+  : >"$work/floor.times"; : >"$work/floor.rss"; : >"$work/floor.cpu"
   declare -A dnf=()
-  for p in $profiles; do : >"$work/$p.times"; : >"$work/$p.rss"; done
+  for p in $profiles; do : >"$work/$p.times"; : >"$work/$p.rss"; : >"$work/$p.cpu"; done
   : >"$work/disk.times"; : >"$work/disk.rss"; : >"$work/cp.times"
   for ((r = 0; r < reps; r++)); do
     "$bin/measure" "$work/m" "$bin/floor" "$tree" >/dev/null
     field seconds "$work/m" >>"$work/floor.times"; field maxrss_kb "$work/m" >>"$work/floor.rss"
+    field cpu "$work/m" >>"$work/floor.cpu"
     for p in $profiles; do
       [ -z "${dnf[$p]:-}" ] || continue
       "$bin/measure" "$work/m" timeout "$limit_s" prlimit --as="$limit_as" -- \
@@ -99,6 +101,7 @@ for n in $sizes; do
         continue
       fi
       field seconds "$work/m" >>"$work/$p.times"; field maxrss_kb "$work/m" >>"$work/$p.rss"
+      field cpu "$work/m" >>"$work/$p.cpu"
     done
     [ -z "${dnf[$disk_p]:-}" ] || continue
     rm -rf "$work/disk-out" "$work/cp-out"
@@ -111,25 +114,26 @@ for n in $sizes; do
   rm -rf "$work/disk-out" "$work/cp-out"
   floor_s=$(median <"$work/floor.times")
   floor_rss=$(median <"$work/floor.rss")
+  floor_cpu=$(median <"$work/floor.cpu")
   awk -v n="$n" -v s="$floor_s" -v st="$stmts" -v rss="$floor_rss" 'BEGIN {
-    printf "%-7s %-14s %9.3f %9.3f %6.2f %12.0f %10.1f %10.3f\n", n, "floor", s, s, 1, st / s, rss / 1024, 1000 * s / n }'
+    printf "%-7s %-14s %9.3f %9.3f %6.2f %7.2f %12.0f %10.1f %10.3f\n", n, "floor", s, s, 1, 1, st / s, rss / 1024, 1000 * s / n }'
   per_mig["$n/floor"]=$floor_s
   for p in $profiles; do
     if [ -n "${dnf[$p]:-}" ]; then
       printf '%-7s %-14s did not finish: %s\n' "$n" "$p" "${dnf[$p]}"
       continue
     fi
-    s=$(median <"$work/$p.times"); rss=$(median <"$work/$p.rss")
-    awk -v n="$n" -v p="$p" -v s="$s" -v f="$floor_s" -v st="$stmts" -v rss="$rss" 'BEGIN {
-      printf "%-7s %-14s %9.3f %9.3f %6.2f %12.0f %10.1f %10.3f\n", n, p, s, f, s / f, st / s, rss / 1024, 1000 * s / n }'
+    s=$(median <"$work/$p.times"); rss=$(median <"$work/$p.rss"); cpu=$(median <"$work/$p.cpu")
+    awk -v n="$n" -v p="$p" -v s="$s" -v f="$floor_s" -v st="$stmts" -v rss="$rss" -v c="$cpu" -v fc="$floor_cpu" 'BEGIN {
+      printf "%-7s %-14s %9.3f %9.3f %6.2f %7.2f %12.0f %10.1f %10.3f\n", n, p, s, f, s / f, c / fc, st / s, rss / 1024, 1000 * s / n }'
     per_mig["$n/$p"]=$s
   done
   if [ -s "$work/disk.times" ]; then
     s=$(median <"$work/disk.times"); rss=$(median <"$work/disk.rss"); c=$(median <"$work/cp.times")
     awk -v n="$n" -v p="${disk_p%%-*}, to disk" -v s="$s" -v f="$floor_s" -v st="$stmts" -v rss="$rss" 'BEGIN {
-      printf "%-7s %-14s %9.3f %9.3f %6.2f %12.0f %10.1f %10.3f\n", n, p, s, f, s / f, st / s, rss / 1024, 1000 * s / n }'
+      printf "%-7s %-14s %9.3f %9.3f %6.2f %7s %12.0f %10.1f %10.3f\n", n, p, s, f, s / f, "-", st / s, rss / 1024, 1000 * s / n }'
     awk -v n="$n" -v s="$c" -v f="$floor_s" 'BEGIN {
-      printf "%-7s %-14s %9.3f %9.3f %6.2f %12s %10s %10.3f\n", n, "cp -r, to disk", s, f, s / f, "-", "-", 1000 * s / n }'
+      printf "%-7s %-14s %9.3f %9.3f %6.2f %7s %12s %10s %10.3f\n", n, "cp -r, to disk", s, f, s / f, "-", "-", "-", 1000 * s / n }'
   fi
   unset dnf
   [ -n "$first_size" ] || first_size=$n
