@@ -36,6 +36,26 @@ static int delta_before(const Edit *edits, size_t n, const Chunk *c) {
   return d;
 }
 
+/* Walks sorted edits alongside increasing positions: next is the first
+ * edit not entirely before the position, moved the sum of the moves of
+ * those before it. */
+typedef struct EditCursor {
+  const Edit *edits;
+  size_t n, next;
+  int moved;
+} EditCursor;
+
+/* Moves past the edits that end before pos (a non-empty edit ending at pos
+ * counts; an insertion at pos touches what starts there). */
+static void cursor_to(EditCursor *c, int pos) {
+  while (c->next < c->n) {
+    const Edit *e = &c->edits[c->next];
+    if (e->end > pos || (e->end == pos && e->start == pos)) break;
+    c->moved += moved_by(e);
+    c->next++;
+  }
+}
+
 static bool placeholders_masked(const Migration *m) {
   return m->orig && m->src->bytes != m->orig;
 }
@@ -123,15 +143,21 @@ static ParsedSection *derive_section(Arena *a, const ParsedSection *ps, const Se
     ch[i].hi = i + 1 < nchunks ? ps->tree->stmts[i + 1]->stmt_location : (int)in_sec->end;
   }
   if (nst && ps->tree->stmts[0]->stmt_location != (int)in_sec->start) return NULL;
-  for (size_t e = 0; e < nedits; e++)
-    for (size_t i = 0; i < nchunks; i++)
-      if (touches(&edits[e], &ch[i])) ch[i].touched = true;
+  /* edits are sorted and never overlap, so their ends are sorted too: one
+   * pass over chunks and edits together finds what each edit touches */
+  EditCursor mark = {edits, nedits, 0, 0};
+  for (size_t i = 0; i < nchunks; i++) {
+    cursor_to(&mark, ch[i].lo);
+    ch[i].touched = mark.next < nedits && touches(&edits[mark.next], &ch[i]);
+  }
 
   Builder b = {0};
+  EditCursor cur = {edits, nedits, 0, 0};
   size_t tok = 0;
   for (size_t i = 0; i < nchunks;) {
+    cursor_to(&cur, ch[i].lo);
     if (!ch[i].touched) {
-      int d = head + delta_before(edits, nedits, &ch[i]);
+      int d = head + cur.moved;
       while (tok < ps->ntoks && ps->toks[tok].start < ch[i].lo) tok++;
       for (; tok < ps->ntoks && ps->toks[tok].end <= ch[i].hi; tok++) {
         Token t = ps->toks[tok];
@@ -150,10 +176,10 @@ static ParsedSection *derive_section(Arena *a, const ParsedSection *ps, const Se
     size_t j = i;
     while (j < nchunks && ch[j].touched) j++;
     Chunk run = {ch[i].lo, ch[j - 1].hi, true};
-    int start = head + run.lo + delta_before(edits, nedits, &run);
+    int start = head + run.lo + cur.moved;
     int len = run.hi - run.lo;
-    for (size_t e = 0; e < nedits; e++)
-      if (touches(&edits[e], &run)) len += moved_by(&edits[e]);
+    for (size_t e = cur.next; e < nedits && touches(&edits[e], &run); e++)
+      len += moved_by(&edits[e]);
     if (start < (int)out_sec->start || start + len > (int)out_sec->end ||
         !parse_run(a, out, start, len, &b))
       return NULL;
