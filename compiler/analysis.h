@@ -50,7 +50,7 @@ typedef struct Stmt {
 typedef struct FileWork {
   Migration *mig;
   int index;
-  Token *toks;
+  Token *toks; /* the section being analysed: its tokens, a zeroed one after */
   size_t ntoks;
   VEC(Edit) edits;
   const char *eol; /* the file's line ending */
@@ -95,6 +95,7 @@ typedef struct Analysis {
   int seq;         /* statements seen so far, for catalog ordering */
   VEC(const char *) stub_checked; /* stub types already checked */
   VEC(const char *) do_names; /* identifiers of DO blocks that run DDL */
+  struct Prescan *pre; /* every section scanned and parsed up front (prescan.h) */
 } Analysis;
 
 /* ---- classify.c: names, types and uses ---- */

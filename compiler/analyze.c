@@ -6,6 +6,8 @@
  */
 #include "analyze.h"
 
+#include "prescan.h"
+
 #include <string.h>
 
 static RuleFn rule_for(PgQuery__Node__NodeCase c) {
@@ -115,24 +117,31 @@ static bool check_meta_commands(Analysis *a, const Token *toks, size_t n) {
   return ok;
 }
 
-/* Scans and parses a section once; NULL (with diagnostics) on errors. */
+/* A section's scan and parse, done once (by prescan_tree, or here when it
+ * did not); NULL (with diagnostics) on errors. */
 static ParsedSection *parse_section(Analysis *a, const Section *sec, int idx) {
   Migration *m = a->fw->mig;
   if (m->parsed[idx]) return m->parsed[idx];
   const SourceFile *f = m->src;
-  PgqError err;
+  Prescan here_p = {0};
+  Prescan *p = a->pre ? &a->pre[2 * (size_t)a->fw->index + (size_t)idx] : NULL;
+  if (!p || !p->done) {
+    p = &here_p;
+    prescan_section(a->arena, m, sec, p);
+  }
+  if (p->scan_failed) {
+    diag_at(a->dl, SEV_ERROR, DR_SYNTAX_ERROR, f, p->err.offset, p->err.offset, "%s",
+            p->err.message);
+    return NULL;
+  }
+  if (!check_meta_commands(a, p->parsed.toks, p->parsed.ntoks)) return NULL;
+  if (!p->ok) {
+    diag_at(a->dl, SEV_ERROR, DR_SYNTAX_ERROR, f, p->err.offset, p->err.offset, "%s",
+            p->err.message);
+    return NULL;
+  }
   ParsedSection *ps = arena_alloc(a->arena, sizeof *ps);
-  if (!pgq_scan(a->arena, f->bytes + sec->start, sec->end - sec->start, sec->start, &ps->toks,
-                &ps->ntoks, &err)) {
-    diag_at(a->dl, SEV_ERROR, DR_SYNTAX_ERROR, f, err.offset, err.offset, "%s", err.message);
-    return NULL;
-  }
-  if (!check_meta_commands(a, ps->toks, ps->ntoks)) return NULL;
-  if (!pgq_parse(a->arena, f->bytes + sec->start, sec->end - sec->start, sec->start, &ps->tree,
-                 &err)) {
-    diag_at(a->dl, SEV_ERROR, DR_SYNTAX_ERROR, f, err.offset, err.offset, "%s", err.message);
-    return NULL;
-  }
+  *ps = p->parsed;
   m->parsed[idx] = ps;
   return ps;
 }
@@ -144,18 +153,9 @@ static void analyze_section(Analysis *a, const Section *sec, int idx) {
   Token *toks = ps->toks;
   size_t ntoks = ps->ntoks;
   PgQuery__ParseResult *tree = ps->tree;
-  /* tokens of all sections, in file order: the first section's are its
-   * own (read only), later ones are appended to a copy */
-  size_t first_tok = fw->ntoks;
-  if (fw->ntoks == 0) {
-    fw->toks = toks;
-  } else {
-    Token *all = arena_alloc_raw(a->arena, (fw->ntoks + ntoks + 1) * sizeof(Token));
-    memcpy(all, fw->toks, fw->ntoks * sizeof(Token));
-    memcpy(all + fw->ntoks, toks, (ntoks + 1) * sizeof(Token));
-    fw->toks = all;
-  }
-  fw->ntoks += ntoks;
+  /* the rules see the tokens of the section being analysed (read only) */
+  fw->toks = toks;
+  fw->ntoks = ntoks;
   for (size_t i = 0; i < tree->n_stmts; i++) {
     PgQuery__RawStmt *rs = tree->stmts[i];
     Stmt st = {0};
@@ -163,7 +163,6 @@ static void analyze_section(Analysis *a, const Section *sec, int idx) {
     st.section = sec->kind;
     int lo = rs->stmt_location, hi = rs->stmt_location + rs->stmt_len;
     size_t k = tok_at(fw, lo);
-    if (k < first_tok) k = first_tok;
     while (k < fw->ntoks && tok_is_comment(&fw->toks[k])) k++;
     st.tok_lo = k;
     st.start = k < fw->ntoks ? fw->toks[k].start : lo;
@@ -204,6 +203,7 @@ Analysis *analyze_tree(Arena *ar, Tree *t, const Profile *p, DiagList *dl, FileW
   a->tree = t;
   a->default_schema = "public";
   catalog_add(a->cat, OBJ_SCHEMA, "", "public", NULL);
+  a->pre = prescan_tree(ar, t, t->parse_jobs);
   FileWork *fws = arena_alloc(ar, (t->migs.len + 1) * sizeof(FileWork));
   for (size_t i = 0; i < t->migs.len; i++) {
     FileWork *fw = &fws[i];

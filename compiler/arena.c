@@ -6,9 +6,11 @@
  * ARENA_BLOCK_MAX and are mapped fresh from the kernel, asking for
  * transparent huge pages: a compilation of ten thousand migrations holds
  * hundreds of megabytes, and 4 KiB page faults would cost more than some
- * phases. Mapped memory arrives zeroed and an arena never reuses memory,
- * so arena_alloc clears only what malloc'ed blocks hand out. This file must
- * not know anything about SQL or migrations.
+ * phases. Every block starts zeroed (calloc, or fresh mappings) and an
+ * arena never reuses memory, so arena_alloc has nothing to clear, and no
+ * byte an arena hands out is ever uninitialised (PCRE2's JIT reads a few
+ * bytes past a subject's end, inside its allocation's rounding). This file
+ * must not know anything about SQL or migrations.
  */
 #include "arena.h"
 
@@ -42,7 +44,7 @@ _Noreturn void migc_fatal(const char *fmt, ...) {
 }
 
 static ArenaBlock *block_malloc(size_t size) {
-  ArenaBlock *b = malloc(sizeof *b + size);
+  ArenaBlock *b = calloc(1, sizeof *b + size);
   if (!b) migc_fatal("out of memory (%zu bytes)", size);
   b->next = NULL;
   b->used = 0;
@@ -103,9 +105,25 @@ void arena_free(Arena *a) {
   free(a);
 }
 
-/* size bytes, 16-byte aligned, not zeroed */
-/* size bytes from a; *zeroed tells whether they are known to be zero */
-static void *alloc_bytes(Arena *a, size_t size, bool *zeroed) {
+void arena_absorb(Arena *into, Arena *from) {
+  if (!from) return;
+  ArenaBlock *last = from->head;
+  if (last) {
+    while (last->next) last = last->next;
+    /* behind into's current block, which keeps serving requests */
+    if (into->head) {
+      last->next = into->head->next;
+      into->head->next = from->head;
+    } else {
+      into->head = from->head;
+    }
+  }
+  into->total += from->total;
+  free(from);
+}
+
+/* size bytes from a, zero (blocks start zeroed and are never reused) */
+static void *alloc_bytes(Arena *a, size_t size) {
   size = (size + 15u) & ~(size_t)15u;
   if (size == 0) size = 16;
   ArenaBlock *b = a->head;
@@ -123,7 +141,6 @@ static void *alloc_bytes(Arena *a, size_t size, bool *zeroed) {
         a->head = big;
       }
       a->total += size;
-      *zeroed = big->mapped != 0;
       return big->data;
     }
     b = a->head ? block_map(next - sizeof(ArenaBlock)) : block_malloc(next);
@@ -134,33 +151,30 @@ static void *alloc_bytes(Arena *a, size_t size, bool *zeroed) {
   void *p = b->data + b->used;
   b->used += size;
   a->total += size;
-  *zeroed = b->mapped != 0;
   return p;
 }
 
-void *arena_alloc_raw(Arena *a, size_t size) {
-  bool zeroed;
-  return alloc_bytes(a, size, &zeroed);
-}
-
-void *arena_alloc(Arena *a, size_t size) {
-  bool zeroed;
-  void *p = alloc_bytes(a, size, &zeroed);
-  if (!zeroed) memset(p, 0, size);
-  return p;
-}
+void *arena_alloc(Arena *a, size_t size) { return alloc_bytes(a, size); }
 
 void *arena_realloc(Arena *a, void *old, size_t old_size, size_t new_size) {
   if (new_size <= old_size) return old;
-  bool zeroed;
-  char *p = alloc_bytes(a, new_size, &zeroed);
+  /* the newest allocation of the current block grows where it is: vectors
+   * and string builders that grow one at a time leave no copies behind */
+  ArenaBlock *b = a->head;
+  size_t old_r = (old_size + 15u) & ~(size_t)15u, new_r = (new_size + 15u) & ~(size_t)15u;
+  if (old && old_size && b && (unsigned char *)old + old_r == b->data + b->used &&
+      (unsigned char *)old >= b->data && b->used - old_r + new_r <= b->size) {
+    b->used += new_r - old_r;
+    a->total += new_r - old_r;
+    return old;
+  }
+  char *p = alloc_bytes(a, new_size);
   if (old && old_size) memcpy(p, old, old_size);
-  if (!zeroed) memset(p + old_size, 0, new_size - old_size);
   return p;
 }
 
 char *arena_strndup(Arena *a, const char *s, size_t n) {
-  char *p = arena_alloc_raw(a, n + 1);
+  char *p = arena_alloc(a, n + 1);
   memcpy(p, s, n);
   p[n] = '\0';
   return p;
@@ -243,7 +257,7 @@ char *arena_vprintf(Arena *a, const char *fmt, va_list ap) {
   bool simple = fmt_simple(&o, fmt, measure);
   va_end(measure);
   if (simple) {
-    char *p = arena_alloc_raw(a, o.len + 1);
+    char *p = arena_alloc(a, o.len + 1);
     FmtOut w = {p, 0};
     fmt_simple(&w, fmt, ap);
     p[w.len] = '\0';
@@ -254,7 +268,7 @@ char *arena_vprintf(Arena *a, const char *fmt, va_list ap) {
   int n = vsnprintf(NULL, 0, fmt, ap2);
   va_end(ap2);
   if (n < 0) migc_fatal("bad format string");
-  char *p = arena_alloc_raw(a, (size_t)n + 1);
+  char *p = arena_alloc(a, (size_t)n + 1);
   vsnprintf(p, (size_t)n + 1, fmt, ap);
   return p;
 }

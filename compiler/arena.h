@@ -25,8 +25,11 @@ typedef struct Arena {
 
 Arena *arena_new(void);
 void arena_free(Arena *a); /* frees every block; NULL is a no-op */
+/* Moves every block of from into `into` (their memory now lives as long as
+ * into's) and frees from itself. Arenas are not thread-safe: each thread
+ * allocates from its own and they are joined afterwards. */
+void arena_absorb(Arena *into, Arena *from);
 void *arena_alloc(Arena *a, size_t size); /* zeroed, 16-byte aligned */
-void *arena_alloc_raw(Arena *a, size_t size); /* the same, not zeroed */
 void *arena_realloc(Arena *a, void *old, size_t old_size, size_t new_size);
 char *arena_strdup(Arena *a, const char *s);
 char *arena_strndup(Arena *a, const char *s, size_t n);

@@ -141,7 +141,7 @@ typedef struct KeyBuf {
 static const char *key_cat(KeyBuf *kb, Arena *a, const char *const *parts, size_t n) {
   size_t lens[8], total = 0;
   for (size_t i = 0; i < n; i++) total += lens[i] = strlen(parts[i]);
-  char *out = total < sizeof kb->small ? kb->small : arena_alloc_raw(a, total + 1);
+  char *out = total < sizeof kb->small ? kb->small : arena_alloc(a, total + 1);
   char *w = out;
   for (size_t i = 0; i < n; i++) {
     memcpy(w, parts[i], lens[i]);
@@ -230,15 +230,28 @@ Catalog *catalog_overlay(Arena *a, Catalog *base) {
 static Object *adopt(Catalog *c, Object *b) {
   Object *n = arena_alloc(c->arena, sizeof *n);
   *n = *b;
-  n->cols.items = NULL;
-  n->cols.len = n->cols.cap = 0;
-  for (size_t j = 0; j < b->cols.len; j++) VEC_PUSH(c->arena, n->cols, b->cols.items[j]);
-  n->refs.items = NULL;
-  n->refs.len = n->refs.cap = 0;
-  for (size_t j = 0; j < b->refs.len; j++) VEC_PUSH(c->arena, n->refs, b->refs.items[j]);
-  n->grants.items = NULL;
-  n->grants.len = n->grants.cap = 0;
-  for (size_t j = 0; j < b->grants.len; j++) VEC_PUSH(c->arena, n->grants, b->grants.items[j]);
+  /* the vectors get arrays of their own, sized to fit */
+  if (n->cols.len) {
+    n->cols.items = arena_alloc(c->arena, n->cols.len * sizeof *n->cols.items);
+    memcpy(n->cols.items, b->cols.items, n->cols.len * sizeof *n->cols.items);
+  } else {
+    n->cols.items = NULL;
+  }
+  n->cols.cap = n->cols.len;
+  if (n->refs.len) {
+    n->refs.items = arena_alloc(c->arena, n->refs.len * sizeof *n->refs.items);
+    memcpy(n->refs.items, b->refs.items, n->refs.len * sizeof *n->refs.items);
+  } else {
+    n->refs.items = NULL;
+  }
+  n->refs.cap = n->refs.len;
+  if (n->grants.len) {
+    n->grants.items = arena_alloc(c->arena, n->grants.len * sizeof *n->grants.items);
+    memcpy(n->grants.items, b->grants.items, n->grants.len * sizeof *n->grants.items);
+  } else {
+    n->grants.items = NULL;
+  }
+  n->grants.cap = n->grants.len;
   n->order_idx = c->order.len;
   VEC_PUSH(c->arena, c->order, n);
   index_object(c, n);

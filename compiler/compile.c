@@ -21,9 +21,10 @@ static int edit_cmp(const void *pa, const void *pb) {
   return 0;
 }
 
-/* Applies edits back to front. Returns NULL on overlap. */
-static char *splice(Arena *ar, const char *src, size_t len, Edit *edits, size_t n,
-                    size_t *out_len, const Edit **bad) {
+/* head (may be NULL) followed by src with the edits applied back to
+ * front; src itself when there is neither. Returns NULL on overlap. */
+static const char *splice(Arena *ar, const char *head, const char *src, size_t len, Edit *edits,
+                          size_t n, size_t *out_len, const Edit **bad) {
   if (n > 1) qsort(edits, n, sizeof(Edit), edit_cmp);
   for (size_t i = 1; i < n; i++) {
     if (edits[i].start < edits[i - 1].end) {
@@ -31,7 +32,12 @@ static char *splice(Arena *ar, const char *src, size_t len, Edit *edits, size_t 
       return NULL;
     }
   }
-  size_t size = len;
+  size_t hl = head ? strlen(head) : 0;
+  if (n == 0 && hl == 0) {
+    *out_len = len;
+    return src;
+  }
+  size_t size = hl + len;
   for (size_t i = 0; i < n; i++)
     size = size - (size_t)(edits[i].end - edits[i].start) + strlen(edits[i].text);
   char *buf = arena_alloc(ar, size + 1);
@@ -46,7 +52,8 @@ static char *splice(Arena *ar, const char *src, size_t len, Edit *edits, size_t 
     memcpy(buf + w, edits[i].text, tl);
     r = (size_t)edits[i].start;
   }
-  memcpy(buf, src, r);
+  memcpy(buf + hl, src, r);
+  if (hl) memcpy(buf, head, hl);
   buf[size] = '\0';
   *out_len = size;
   return buf;
@@ -80,9 +87,10 @@ bool compile_tree(Arena *a, Tree *t, const Profile *p, DiagList *dl, Compilation
     const Migration *m = fw->mig;
     size_t len;
     const Edit *bad = NULL;
-    char *body = splice(a, m->orig ? m->orig : m->src->bytes, m->src->len, fw->edits.items,
-                        fw->edits.len, &len, &bad);
-    if (!body) {
+    const char *head = header ? header_for(a, c, m, fw->eol) : NULL;
+    const char *bytes = splice(a, head, m->orig ? m->orig : m->src->bytes, m->src->len,
+                               fw->edits.items, fw->edits.len, &len, &bad);
+    if (!bytes) {
       diag_at(dl, SEV_ERROR, DR_INTERNAL, m->src, bad->start, bad->end,
               "overlapping edits; migc would corrupt this file");
       continue;
@@ -92,18 +100,8 @@ bool compile_tree(Arena *a, Tree *t, const Profile *p, DiagList *dl, Compilation
     o.source = m;
     o.work = fw;
     o.edits = (int)fw->edits.len;
-    if (header) {
-      const char *h = header_for(a, c, m, fw->eol);
-      size_t hl = strlen(h);
-      char *all = arena_alloc(a, hl + len + 1);
-      memcpy(all, h, hl);
-      memcpy(all + hl, body, len);
-      o.bytes = all;
-      o.len = hl + len;
-    } else {
-      o.bytes = body;
-      o.len = len;
-    }
+    o.bytes = bytes;
+    o.len = len;
     if (header) {
       sha256_hex(o.bytes, o.len, o.sha256);
       migc_body_sha256(o.bytes, o.len, o.body_sha256);
@@ -156,7 +154,7 @@ bool self_check(Arena *a, const Compilation *c, DiagList *dl) {
       VEC_PUSH(a, t2.migs, *o->source);
       continue;
     }
-    tree_add_file(a, &t2, o->relpath, o->bytes, o->len, &inner);
+    tree_add_file_owned(a, &t2, o->relpath, o->bytes, o->len, &inner);
   }
   tree_finish(&t2, &inner);
   /* edited files: parse only what the edits touched (reparse.h) */

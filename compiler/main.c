@@ -58,6 +58,8 @@ static const char USAGE[] =
     "  -o, --output DIR       where build writes the tree (replaced atomically);\n"
     "                         package: the archive file\n"
     "  --force                replace OUT even if it holds files migc did not write\n"
+    "  -j, --jobs N           threads that parse the tree (default: one per CPU, at\n"
+    "                         most 8); the output does not depend on it\n"
     "  --pgvector-version V   check: report each statement that needs a newer version\n"
     "  --format text|json     diagnostics format (default text)\n"
     "  -q, --quiet            build: do not print the summary of decisions\n"
@@ -72,6 +74,7 @@ typedef struct Options {
   bool svg;
   Layout layout;
   bool force, quiet;
+  int jobs; /* parse threads, 0: one per CPU */
 } Options;
 
 static int usage_error(const char *fmt, const char *arg) {
@@ -130,6 +133,13 @@ static int parse_args(int argc, char **argv, Options *o) {
       o->at = val;
     } else if (strcmp(a, "--svg") == 0) {
       o->svg = true;
+    } else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) {
+      TAKE();
+      char *end;
+      long n = strtol(val, &end, 10);
+      if (*val == '\0' || *end != '\0' || n < 1 || n > 64)
+        return usage_error("--jobs takes a number of threads from 1 to 64, not \"%s\"", val);
+      o->jobs = (int)n;
     } else if (strcmp(a, "--force") == 0) {
       o->force = true;
     } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
@@ -202,6 +212,7 @@ static int run_compile(const Options *o, bool write) {
   }
   p = profile_load(a, ppath, &dl);
   Tree t = {0};
+  t.parse_jobs = o->jobs;
   if (p && (!write || (pack ? package_check_target(a, o->src, o->out, &dl)
                              : emit_check_target(a, o->src, o->out, o->force, &dl))) &&
       tree_read_layout(a, o->src, o->layout, &t, &dl)) {
@@ -251,6 +262,7 @@ static int run_inspect(const Options *o) {
     diag_hint(&dl, d, "Searched %s. Pass a path to use a profile file.", profile_search_path(a));
   }
   Tree t = {0};
+  t.parse_jobs = o->jobs;
   Compilation c;
   if (p && tree_read_layout(a, o->src, o->layout, &t, &dl) &&
       compile_tree(a, &t, p, &dl, &c, true)) {
@@ -305,6 +317,7 @@ static int run_upgrade(const Options *o) {
   Profile *from = load_named(a, o->from, &dl);
   Profile *to = load_named(a, o->to, &dl);
   Tree t = {0};
+  t.parse_jobs = o->jobs;
   Bridge b;
   if (from && to && emit_check_target(a, o->src, o->out, o->force, &dl) &&
       tree_read_layout(a, o->src, o->layout, &t, &dl) &&

@@ -39,7 +39,7 @@ static const char *terminated(const char *text, size_t len) {
 }
 
 static void *arena_pb_alloc(void *data, size_t size) {
-  return arena_alloc_raw((Arena *)data, size);
+  return arena_alloc((Arena *)data, size);
 }
 static void arena_pb_free(void *data, void *ptr) {
   (void)data;
@@ -215,7 +215,7 @@ bool pgq_scan(Arena *a, const char *text, size_t len, size_t base, Token **toks,
   size_t n = 0;
   if (!decode_scan(data, r.pbuf.len, (int)base, NULL, &n))
     migc_fatal("libpg_query returned scan tokens migc cannot read");
-  Token *t = arena_alloc_raw(a, (n + 1) * sizeof *t);
+  Token *t = arena_alloc(a, (n + 1) * sizeof *t);
   decode_scan(data, r.pbuf.len, (int)base, t, &n);
   memset(&t[n], 0, sizeof *t);
   pg_query_free_scan_result(r);
@@ -283,10 +283,14 @@ PgQuery__TypeName *pgq_parse_type(Arena *a, const char *text) {
   return rt->val->type_cast->type_name;
 }
 
-void pgq_shutdown(void) {
-  if (pgq_used) pg_query_exit();
-  pgq_used = false;
+void pgq_thread_end(void) {
   free(scratch);
   scratch = NULL;
   scratch_cap = 0;
+}
+
+void pgq_shutdown(void) {
+  if (pgq_used) pg_query_exit();
+  pgq_used = false;
+  pgq_thread_end();
 }

@@ -57,7 +57,14 @@ const char *pgq_deparse(Arena *a, PgQuery__Node *stmt, PgqError *err);
 /* Parses a type name as written ("real[]", "vector(768)"); NULL on error. */
 PgQuery__TypeName *pgq_parse_type(Arena *a, const char *text);
 
-/* Frees libpg_query's per-thread memory; call once at exit. */
+/* Frees libpg_query's memory and the scratch buffer of the main thread;
+ * call once at exit. */
 void pgq_shutdown(void);
+
+/* The same for a thread that ends: only the scratch buffer, because
+ * libpg_query frees a thread's memory itself when the thread exits (its
+ * thread-specific destructor; calling pg_query_exit() there as well frees
+ * it twice, libpg_query 15-4.0). */
+void pgq_thread_end(void);
 
 #endif

@@ -243,7 +243,7 @@ static void check_derived(Arena *a, const Migration *out, const Section *os,
   }
   size_t n1 = pg_query__parse_result__get_packed_size(tree);
   size_t n2 = pg_query__parse_result__get_packed_size(d->tree);
-  uint8_t *b1 = arena_alloc_raw(a, n1 + 1), *b2 = arena_alloc_raw(a, n2 + 1);
+  uint8_t *b1 = arena_alloc(a, n1 + 1), *b2 = arena_alloc(a, n2 + 1);
   pg_query__parse_result__pack(tree, b1);
   pg_query__parse_result__pack(d->tree, b2);
   if (n1 != n2 || memcmp(b1, b2, n1) != 0)

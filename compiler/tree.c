@@ -347,10 +347,15 @@ static char *mask_placeholders(Arena *a, Tree *t, const char *bytes, size_t len,
 
 bool tree_add_file(Arena *a, Tree *t, const char *relpath, const char *bytes, size_t len,
                    DiagList *dl) {
+  return tree_add_file_owned(a, t, relpath, arena_strndup(a, bytes, len), len, dl);
+}
+
+bool tree_add_file_owned(Arena *a, Tree *t, const char *relpath, const char *bytes, size_t len,
+                         DiagList *dl) {
   NameInfo ni;
   char *display = arena_printf(a, "%s/%s", t->display_root, relpath);
   if (!classify(a, t->layout == LAYOUT_AUTO ? LAYOUT_FLAT : t->layout, relpath, &ni)) {
-    PassFile pf = {arena_strdup(a, relpath), arena_strndup(a, bytes, len), len};
+    PassFile pf = {arena_strdup(a, relpath), bytes, len};
     VEC_PUSH(a, t->passthrough, pf);
     const char *base = strrchr(relpath, '/');
     base = base ? base + 1 : relpath;
@@ -378,12 +383,12 @@ bool tree_add_file(Arena *a, Tree *t, const char *relpath, const char *bytes, si
   m.down_file = ni.down;
   m.repeatable = ni.repeatable;
   m.order = -1;
-  char *copy = arena_strndup(a, bytes, len);
+  const char *copy = bytes;
   m.orig = copy;
   bool masked = false;
   /* Flyway placeholders, and goose ${VAR}s under "-- +goose ENVSUB ON" */
   bool envsub = memmem(bytes, len, "+goose ENVSUB ON", 16) != NULL;
-  char *analysed = t->layout == LAYOUT_FLYWAY || envsub
+  const char *analysed = t->layout == LAYOUT_FLYWAY || envsub
                        ? mask_placeholders(a, t, bytes, len, &masked)
                        : copy;
   m.src = source_new(a, display, masked ? analysed : copy, len);
@@ -634,7 +639,8 @@ bool tree_read_layout(Arena *a, const char *dir, Layout layout, Tree *t, DiagLis
     }
   }
   for (size_t i = 0; i < f.rel.len; i++)
-    if (!tree_add_file(a, t, f.rel.items[i], f.bytes.items[i], f.len.items[i], dl)) ok = false;
+    if (!tree_add_file_owned(a, t, f.rel.items[i], f.bytes.items[i], f.len.items[i], dl))
+      ok = false;
   /* a tree whose files were refused is not also "empty" */
   if (!ok && t->migs.len == 0) return false;
   /* annotation errors (a Down before its Up) stop the compile too */

@@ -85,6 +85,7 @@ typedef struct Tree {
   VEC(Migration) migs;
   VEC(PassFile) passthrough;
   bool skip_sha256; /* an in-memory tree nobody writes: leave sha256 empty */
+  int parse_jobs;   /* threads that parse it (prescan.h); 0: one per CPU, at most 8 */
 } Tree;
 
 /* Reads dir into t (recursively; hidden files skipped) with the given
@@ -101,6 +102,10 @@ bool tree_read_dir(Arena *a, const char *dir, Tree *t, DiagList *dl);
  * a migration's content is not valid UTF-8 or has NUL bytes. */
 bool tree_add_file(Arena *a, Tree *t, const char *relpath, const char *bytes,
                    size_t len, DiagList *dl);
+/* tree_add_file for bytes that are NUL-terminated, live in a (or longer)
+ * and never change: they are kept, not copied. */
+bool tree_add_file_owned(Arena *a, Tree *t, const char *relpath, const char *bytes,
+                         size_t len, DiagList *dl);
 
 /* Picks the layout from the names and contents of files (LAYOUT_FLAT when
  * nothing else fits). */

@@ -680,6 +680,12 @@ case_bad_format() {
   expect_line 'migc: error: --format takes text or json, not "xml" [usage]'
   expect_nothing_written
 }
+case_bad_jobs() {
+  put in/001_a.sql "$T1"
+  build -j 0; expect_rc 2
+  expect_line 'migc: error: --jobs takes a number of threads from 1 to 64, not "0" [usage]'
+  expect_nothing_written
+}
 case_pgvector_version_not_a_version() {
   put in/001_a.sql "CREATE EXTENSION vector;\nCREATE TABLE t (a int, e vector(3));\n"
   migc check in --profile v2.0-vector --pgvector-version banana; expect_rc 2

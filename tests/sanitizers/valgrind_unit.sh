@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# valgrind_unit.sh — the unit test binaries, and migc building migrations/
-# for both shipped profiles, under valgrind memcheck: no invalid access, no
+# valgrind_unit.sh — the unit test binaries, migc building migrations/ for
+# both shipped profiles, and a generated tree of 400 parsed on two threads,
+# under valgrind memcheck: no invalid access, no
 # use of uninitialised memory, no definite or possible leak (migc calls
 # pg_query_exit() at shutdown, so libpg_query's memory is released too).
 #
@@ -30,4 +31,11 @@ for p in v1.0-novector v2.0-vector; do
     echo "FAIL valgrind migc build migrations --profile $p"; sed 's/^/    /' "$work/out" | tail -40; status=1
   fi
 done
+# a tree big enough to be parsed on two threads (compiler/prescan.c)
+cc -O2 -o "$work/gen" "$root/bench/gen.c" && mkdir -p "$work/big" && "$work/gen" "$work/big/migrations" 400 >/dev/null
+if "${vg[@]}" "$migc" build "$work/big/migrations" --profile v1.0-novector -o "$work/out-big" -q -j 2 >"$work/out" 2>&1; then
+  echo "PASS valgrind migc build (400 migrations, 2 parse threads)"
+else
+  echo "FAIL valgrind migc build (400 migrations, 2 parse threads)"; sed 's/^/    /' "$work/out" | tail -40; status=1
+fi
 exit $status
