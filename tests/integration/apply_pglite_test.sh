@@ -5,7 +5,7 @@
 #   1. auto picks v2.0-vector (the server offers vector), compiles
 #      migrations/ in memory and applies all of it; the ledger records the
 #      profile; vector columns and indexes exist; a rerun is a no-op; status
-#      and verify agree. PGlite serves ONE connection at a time (-m 1): all
+#      and verify agree. The server here has ONE connection slot (-m 1): all
 #      of this proves each command holds a single connection, with the
 #      advisory lock taken and released within it;
 #   2. the v1.0-novector tree is refused there: the ledger says v2.0-vector;
@@ -23,12 +23,14 @@ WORK=$(mktemp -d)
 cleanup() { pglite_stop; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-pglite_start || fail "cannot start PGlite"
-# one connection at a time: each q call connects and disconnects
-q() { "$PGLITE_PSQL" "$PGLITE_URL" -X -q -A -t -v ON_ERROR_STOP=1 -c "$1"; }
+# One slot, so a command that opens a second connection fails here. The slot
+# is freed a moment after each client has gone, hence pglite_retry on every
+# client (it retries only a connection turned away before anything ran).
+PGLITE_MAX_CONNECTIONS=1 pglite_start || fail "cannot start PGlite"
+q() { pglite_retry "$PGLITE_PSQL" "$PGLITE_URL" -X -q -A -t -v ON_ERROR_STOP=1 -c "$1"; }
 run() {
     set +e
-    out=$("$@" 2>&1)
+    out=$(pglite_retry "$@" 2>&1)
     rc=$?
     set -e
 }

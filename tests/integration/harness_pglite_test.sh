@@ -39,6 +39,14 @@ assert_eq 0.8.1 "$(q -c "select extversion from pg_extension where extname = 've
     "pgvector version"
 pass "pgvector extversion is 0.8.1"
 
+rc=0
+echo 'select 1/0;' | pglite_retry "$PGLITE_PSQL" "$PGLITE_URL" -X -q -v ON_ERROR_STOP=1 -f - 2>/dev/null || rc=$?
+assert_eq 3 "$rc" "pglite_retry returns the client's exit code (psql -f: 3 for an SQL error)"
+rc=0
+pglite_retry sh -c 'exit 7' || rc=$?
+assert_eq 7 "$rc" "pglite_retry returns a non-client failure's exit code"
+pass "pglite_retry passes failures through, untried again"
+
 pid=$PGLITE_PID
 dir=$PGLITE_DIR
 pglite_stop

@@ -248,21 +248,6 @@ pg15_stop
 
 # ---------------------------------------------------------------- 4 ----
 pglite_start || fail "cannot start PGlite"
-# PGlite serves one client at a time, and frees the slot a moment after the
-# previous client (even pglite_start's probe) has gone: a client that comes
-# in that moment is turned away at once. one_client runs CMD and retries
-# that failure, and only that one, a few times; stdout goes to $WORK/pl.out.
-one_client() {
-    local i
-    for i in 1 2 3 4 5; do
-        "$@" >"$WORK/pl.out" 2>"$WORK/pl.err" && return 0
-        grep -qE 'server closed the connection unexpectedly|Too many connections' "$WORK/pl.err" || break
-        echo "(PGlite still busy with the previous client; retrying)" >&2
-        sleep 0.5
-    done
-    cat "$WORK/pl.err" >&2
-    return 1
-}
 cat >"$WORK/vector.sql" <<'SQL'
 create extension vector;
 create table items (id bigint primary key, embedding vector(3) not null, note text);
@@ -275,10 +260,9 @@ language sql stable as $$
      limit k
 $$;
 SQL
-one_client "$PGLITE_PSQL" "$PGLITE_URL" -X -q -v ON_ERROR_STOP=1 -f "$WORK/vector.sql" \
+pglite_retry "$PGLITE_PSQL" "$PGLITE_URL" -X -q -v ON_ERROR_STOP=1 -f "$WORK/vector.sql" >/dev/null \
     || fail "could not create the vector schema on PGlite"
-one_client "$MIGC" schema --db "$PGLITE_URL" || fail "migc schema on PGlite failed"
-mv "$WORK/pl.out" "$WORK/pglite.txt"
+pglite_retry "$MIGC" schema --db "$PGLITE_URL" >"$WORK/pglite.txt" || fail "migc schema on PGlite failed"
 cat >"$WORK/pglite.expected" <<'TXT'
 column public.items.embedding public.vector(3) not null default -
 column public.items.id bigint not null default -
@@ -299,8 +283,7 @@ table public.items
 TXT
 diff -u "$WORK/pglite.expected" "$WORK/pglite.txt" || fail "PGlite schema differs from the expected lines"
 pass "PGlite: vector(3) column, hnsw index, <=> function; pgvector's own objects left out"
-one_client "$MIGC" schema --db "$PGLITE_URL" --versions || fail "second run on PGlite failed"
-mv "$WORK/pl.out" "$WORK/pglite2.txt"
+pglite_retry "$MIGC" schema --db "$PGLITE_URL" --versions >"$WORK/pglite2.txt" || fail "second run on PGlite failed"
 grep -qx 'extension vector schema public version 0.8.1' "$WORK/pglite2.txt" || fail "--versions: no vector 0.8.1"
 diff <(grep -v '^extension ' "$WORK/pglite.txt") <(grep -v '^extension ' "$WORK/pglite2.txt") \
     || fail "two runs on PGlite differ"
