@@ -48,7 +48,7 @@ static const char USAGE[] =
     "                                 cloned from a template built once per tree\n"
     "                                 (--drop NAME, --cleanup [--keep N] [--max-age 24h])\n"
     "\n"
-    "options:\n"
+    "options (a value follows as the next word, or after \"=\": --jobs=4; -j4, -oDIR):\n"
     "  --profile NAME|PATH    a shipped profile (v1.0-novector, v2.0-vector) or a file\n"
     "  --layout NAME          flat (goose annotations allowed), golang-migrate, dbmate,\n"
     "                         flyway, prisma, drizzle, supabase, postgrator (default:\n"
@@ -87,13 +87,33 @@ static int usage_error(const char *fmt, const char *arg) {
 static int parse_args(int argc, char **argv, Options *o) {
   memset(o, 0, sizeof *o);
   o->format = "text";
+  char name[64];
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     const char *val = NULL;
-#define TAKE()                                                           \
-  do {                                                                   \
-    if (i + 1 >= argc) return usage_error("option %s needs a value", a); \
-    val = argv[++i];                                                     \
+    /* "--name=VALUE" and "-jN"/"-oDIR" carry their value in the same word */
+    const char *inline_val = NULL;
+    if (a[0] == '-' && a[1] == '-' && strchr(a, '=')) {
+      size_t n = (size_t)(strchr(a, '=') - a);
+      if (n >= sizeof name) return usage_error("unknown option \"%s\"", a);
+      memcpy(name, a, n);
+      name[n] = '\0';
+      inline_val = a + n + 1;
+      a = name;
+    } else if (a[0] == '-' && (a[1] == 'j' || a[1] == 'o') && a[2]) {
+      name[0] = '-', name[1] = a[1], name[2] = '\0';
+      inline_val = a + 2;
+      a = name;
+    }
+#define TAKE()                                                             \
+  do {                                                                     \
+    if (inline_val) {                                                      \
+      val = inline_val;                                                    \
+      inline_val = NULL;                                                   \
+      break;                                                               \
+    }                                                                      \
+    if (i + 1 >= argc) return usage_error("option %s needs a value", a);   \
+    val = argv[++i];                                                       \
   } while (0)
     if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
       fputs(USAGE, stdout);
@@ -145,7 +165,7 @@ static int parse_args(int argc, char **argv, Options *o) {
     } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
       o->quiet = true;
     } else if (a[0] == '-' && a[1]) {
-      return usage_error("unknown option \"%s\"", a);
+      return usage_error("unknown option \"%s\"", argv[i]);
     } else if (!o->cmd) {
       o->cmd = a;
     } else if (!o->src) {
@@ -156,6 +176,7 @@ static int parse_args(int argc, char **argv, Options *o) {
       return usage_error("unexpected argument \"%s\"", a);
     }
 #undef TAKE
+    if (inline_val) return usage_error("option %s takes no value", a);
   }
   return -1;
 }

@@ -686,6 +686,24 @@ case_bad_jobs() {
   expect_line 'migc: error: --jobs takes a number of threads from 1 to 64, not "0" [usage]'
   expect_nothing_written
 }
+case_bad_jobs_attached() {
+  put in/001_a.sql "$T1"
+  build -j0; expect_rc 2
+  expect_line 'migc: error: --jobs takes a number of threads from 1 to 64, not "0" [usage]'
+  expect_nothing_written
+}
+case_flag_given_a_value() {
+  put in/001_a.sql "$T1"
+  build --force=yes; expect_rc 2
+  expect_line 'migc: error: option --force takes no value [usage]'
+  expect_nothing_written
+}
+case_unknown_option_with_value() {
+  put in/001_a.sql "$T1"
+  build --colour=always; expect_rc 2
+  expect_line 'migc: error: unknown option "--colour=always" [usage]'
+  expect_nothing_written
+}
 case_pgvector_version_not_a_version() {
   put in/001_a.sql "CREATE EXTENSION vector;\nCREATE TABLE t (a int, e vector(3));\n"
   migc check in --profile v2.0-vector --pgvector-version banana; expect_rc 2

@@ -150,10 +150,12 @@ for f in 00037 00211 00388; do printf '\nCREATE TABLE broken (;\n' >>"$(ls "$wor
 threads=0
 for p in "${profiles[@]}"; do
   for j in 1 2 3 8; do
-    (cd "$work/big" && LC_ALL=C "$migc" build migrations --profile "$p" -o "out-$p-j$j" -q -j "$j") \
+    # every spelling of the option: -j1, --jobs=2, -j 3, --jobs 8
+    case $j in 1) jopt=(-j1) ;; 2) jopt=(--jobs=2) ;; 3) jopt=(-j 3) ;; *) jopt=(--jobs "$j") ;; esac
+    (cd "$work/big" && LC_ALL=C "$migc" build migrations --profile "$p" -o "out-$p-j$j" -q "${jopt[@]}") \
       2>"$work/stderr" || fail "tree of 400, $p, -j $j: migc failed"$'\n'"$(head -20 "$work/stderr")"
     rc=0
-    (cd "$work/bad" && LC_ALL=C "$migc" check migrations --profile "$p" -j "$j") >"$work/bad-$p-j$j" 2>&1 || rc=$?
+    (cd "$work/bad" && LC_ALL=C "$migc" check migrations --profile "$p" "${jopt[@]}") >"$work/bad-$p-j$j" 2>&1 || rc=$?
     [ "$rc" -eq 1 ] || fail "tree of 400 with syntax errors, $p, -j $j: exit $rc, not 1"
     [ "$(grep -c 'error: syntax error' "$work/bad-$p-j$j")" -eq 3 ] ||
       fail "tree of 400 with syntax errors, $p, -j $j: not the three syntax errors"$'\n'"$(head -20 "$work/bad-$p-j$j")"
