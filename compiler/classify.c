@@ -411,12 +411,21 @@ void collect_token_uses(Analysis *a, const Token *toks, size_t n, const char *te
   }
   if (!a->absent) return;
   /* elided columns and relations named in the body: a column counts when
-   * its table is named too */
+   * its table is named too. Each name is looked up once; pairs are tried
+   * name by name, and for each name the relations in the order named. */
+  size_t *relidx = arena_alloc(a->arena, (idents.len + 1) * sizeof *relidx);
+  Object **rels = arena_alloc(a->arena, (idents.len + 1) * sizeof *rels);
+  size_t nrels = 0;
+  for (size_t j = 0; j < idents.len; j++) {
+    Object *rel = catalog_get(a->cat, OBJ_TABLE, a->default_schema, idents.items[j], NULL);
+    if (!rel) continue;
+    relidx[nrels] = j;
+    rels[nrels++] = rel;
+  }
   for (size_t i = 0; i < idents.len; i++) {
-    for (size_t j = 0; j < idents.len; j++) {
-      Object *rel = catalog_get(a->cat, OBJ_TABLE, a->default_schema, idents.items[j], NULL);
-      if (!rel) continue;
-      if (i == j) {
+    for (size_t r = 0; r < nrels; r++) {
+      Object *rel = rels[r];
+      if (relidx[r] == i) {
         if (rel->action == ACT_ELIDE)
           add_use(&c, USE_RELATION, EK_TYPE, object_display(a->arena, rel), -1, rel->why);
         continue;
