@@ -3,14 +3,16 @@
  *
  * Blocks are chained and freed together. Large requests get a block of their
  * own. The first block comes from malloc; later ones double in size up to
- * ARENA_BLOCK_MAX and are mapped fresh from the kernel, asking for
- * transparent huge pages: a compilation of ten thousand migrations holds
- * hundreds of megabytes, and 4 KiB page faults would cost more than some
- * phases. Every block starts zeroed (calloc, or fresh mappings) and an
- * arena never reuses memory, so arena_alloc has nothing to clear, and no
- * byte an arena hands out is ever uninitialised (PCRE2's JIT reads a few
- * bytes past a subject's end, inside its allocation's rounding). This file
- * must not know anything about SQL or migrations.
+ * ARENA_BLOCK_MAX and are mapped fresh from the kernel, which backs them
+ * page by page as they are used. No transparent huge pages are asked for:
+ * on the virtual machines builds run on, a fresh huge page costs
+ * erratically (bench/README.md), up to seconds in a compilation of ten
+ * thousand migrations. Every block
+ * starts zeroed (calloc, or fresh mappings) and an arena never reuses
+ * memory, so arena_alloc has nothing to clear, and no byte an arena hands
+ * out is ever uninitialised (PCRE2's JIT reads a few bytes past a
+ * subject's end, inside its allocation's rounding). This file must not
+ * know anything about SQL or migrations.
  */
 #include "arena.h"
 
@@ -23,7 +25,6 @@
 
 #define ARENA_BLOCK_SIZE (64 * 1024)
 #define ARENA_BLOCK_MAX ((size_t)8 << 20)
-#define HUGE_PAGE ((size_t)2 << 20)
 
 struct ArenaBlock {
   ArenaBlock *next;
@@ -54,32 +55,18 @@ static ArenaBlock *block_malloc(size_t size) {
   return b;
 }
 
-/* A zeroed block of at least size usable bytes; blocks of a huge page or
- * more are aligned to one so the kernel can back them with huge pages. */
+/* A zeroed block of at least size usable bytes, mapped from the kernel. */
 static ArenaBlock *block_map(size_t size) {
-  size_t want = sizeof(ArenaBlock) + size;
-  bool huge = want >= HUGE_PAGE;
-  size_t len = huge ? (want + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1) : want;
-  size_t slack = huge ? HUGE_PAGE : 0;
-  unsigned char *m = mmap(NULL, len + slack, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-                          -1, 0);
+  size_t page = 4096;
+  size_t len = (sizeof(ArenaBlock) + size + page - 1) & ~(page - 1);
+  void *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (m == MAP_FAILED) migc_fatal("out of memory (%zu bytes)", size);
-  unsigned char *start = m;
-  if (huge) {
-    start = (unsigned char *)(((uintptr_t)m + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
-    if (start > m) munmap(m, (size_t)(start - m));
-    size_t tail = (size_t)(m + len + slack - (start + len));
-    if (tail) munmap(start + len, tail);
-#ifdef MADV_HUGEPAGE
-    madvise(start, len, MADV_HUGEPAGE);
-#endif
-  }
-  ArenaBlock *b = (ArenaBlock *)start;
+  ArenaBlock *b = m;
   b->next = NULL;
   b->used = 0;
   b->size = len - sizeof(ArenaBlock);
   b->mapped = len;
-  b->map = start;
+  b->map = m;
   return b;
 }
 
