@@ -20,7 +20,9 @@
 # is not there, and bench/gen.c, bench/floor.c and bench/measure.c beside
 # it. For each size: generates the tree (bench/gen.c), then per repetition
 # runs the floor (libpg_query parse to protobuf + unpack, plus scan +
-# unpack, per file) and `migc build` for each profile, alternating, and
+# unpack, per file) and `migc build` for each profile, alternating, each
+# profile twice: with its default parse threads and with -j 1 (one core,
+# as the floor runs), and
 # reports medians of wall time: migc vs floor (ratio), of CPU time (user +
 # system) against the floor's (cpu_x), statements per
 # second, peak RSS, and the growth of the per-migration time from the
@@ -60,6 +62,13 @@ elif [ -w /dev/shm ] && [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ]; the
 else outdir=$work; fi
 trap 'rm -rf "$work"; [ -n "${BENCH_OUT:-}" ] || rm -rf "$outdir"' EXIT
 disk_p=${profiles%% *}
+# every profile runs twice: with the default parse threads, and with -j 1
+# (one core, like the floor)
+runs=""
+for p in $profiles; do runs="$runs $p"; done
+for p in $profiles; do runs="$runs $p:1"; done
+run_label() { case $1 in *:1) echo "${1%%-*}, 1 thread" ;; *) echo "$1" ;; esac; }
+run_args() { case $1 in *:1) echo "--profile ${1%:1} -j 1" ;; *) echo "--profile $1" ;; esac; }
 
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" "$2"; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
@@ -83,16 +92,17 @@ for n in $sizes; do
   stmts=$(field statements "$work/floor.out")
   : >"$work/floor.times"; : >"$work/floor.rss"; : >"$work/floor.cpu"
   declare -A dnf=()
-  for p in $profiles; do : >"$work/$p.times"; : >"$work/$p.rss"; : >"$work/$p.cpu"; done
+  for p in $runs; do : >"$work/$p.times"; : >"$work/$p.rss"; : >"$work/$p.cpu"; done
   : >"$work/disk.times"; : >"$work/disk.rss"; : >"$work/cp.times"
   for ((r = 0; r < reps; r++)); do
     "$bin/measure" "$work/m" "$bin/floor" "$tree" >/dev/null
     field seconds "$work/m" >>"$work/floor.times"; field maxrss_kb "$work/m" >>"$work/floor.rss"
     field cpu "$work/m" >>"$work/floor.cpu"
-    for p in $profiles; do
+    for p in $runs; do
       [ -z "${dnf[$p]:-}" ] || continue
+      # shellcheck disable=SC2046 # run_args is words by design
       "$bin/measure" "$work/m" timeout "$limit_s" prlimit --as="$limit_as" -- \
-        "$migc" build "$tree" --profile "$p" -o "$outdir/out-$p" -q --force 2>"$work/err" >/dev/null || true
+        "$migc" build "$tree" $(run_args "$p") -o "$outdir/out" -q --force 2>"$work/err" >/dev/null || true
       st=$(field status "$work/m")
       if [ "$st" != 0 ]; then
         if [ "$st" = 124 ]; then dnf[$p]="over ${limit_s}s"
@@ -118,13 +128,13 @@ for n in $sizes; do
   awk -v n="$n" -v s="$floor_s" -v st="$stmts" -v rss="$floor_rss" 'BEGIN {
     printf "%-7s %-14s %9.3f %9.3f %6.2f %7.2f %12.0f %10.1f %10.3f\n", n, "floor", s, s, 1, 1, st / s, rss / 1024, 1000 * s / n }'
   per_mig["$n/floor"]=$floor_s
-  for p in $profiles; do
+  for p in $runs; do
     if [ -n "${dnf[$p]:-}" ]; then
-      printf '%-7s %-14s did not finish: %s\n' "$n" "$p" "${dnf[$p]}"
+      printf '%-7s %-14s did not finish: %s\n' "$n" "$(run_label "$p")" "${dnf[$p]}"
       continue
     fi
     s=$(median <"$work/$p.times"); rss=$(median <"$work/$p.rss"); cpu=$(median <"$work/$p.cpu")
-    awk -v n="$n" -v p="$p" -v s="$s" -v f="$floor_s" -v st="$stmts" -v rss="$rss" -v c="$cpu" -v fc="$floor_cpu" 'BEGIN {
+    awk -v n="$n" -v p="$(run_label "$p")" -v s="$s" -v f="$floor_s" -v st="$stmts" -v rss="$rss" -v c="$cpu" -v fc="$floor_cpu" 'BEGIN {
       printf "%-7s %-14s %9.3f %9.3f %6.2f %7.2f %12.0f %10.1f %10.3f\n", n, p, s, f, s / f, c / fc, st / s, rss / 1024, 1000 * s / n }'
     per_mig["$n/$p"]=$s
   done
@@ -142,10 +152,10 @@ for n in $sizes; do
 done
 if [ "$first_size" != "$last_size" ]; then
   echo "growth of the per-migration time from $first_size to $last_size migrations (1.00 = linear):"
-  for w in floor $profiles; do
+  for w in floor $runs; do
     a=${per_mig[$first_size/$w]:-}; b=${per_mig[$last_size/$w]:-}
-    if [ -z "$a" ] || [ -z "$b" ]; then printf '  %-14s -\n' "$w"; continue; fi
-    awk -v w="$w" -v a="$a" -v b="$b" -v na="$first_size" -v nb="$last_size" \
+    if [ -z "$a" ] || [ -z "$b" ]; then printf '  %-14s -\n' "$(run_label "$w")"; continue; fi
+    awk -v w="$(run_label "$w")" -v a="$a" -v b="$b" -v na="$first_size" -v nb="$last_size" \
       'BEGIN { printf "  %-14s %.2f\n", w, (b / nb) / (a / na) }'
   done
 fi
