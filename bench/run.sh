@@ -6,7 +6,8 @@
 # Environment:
 #   BENCH_SIZES   tree sizes in migrations (default "1000 10000")
 #   BENCH_REPS    repetitions per measurement, the median is reported
-#                 (default 5)
+#                 (default 5; trees of 2,000 migrations or fewer get three
+#                 times as many: their runs are short and noisier)
 #   BENCH_PROFILES profiles to build (default "v1.0-novector v2.0-vector")
 #   BENCH_SHAPES  "updown" (every file has a goose Down section, as in
 #                 migrations/) and/or "uponly" (the same tree without them);
@@ -73,7 +74,7 @@ run_args() { case $1 in *:1) echo "--profile ${1%:1} -j 1" ;; *) echo "--profile
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" "$2"; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-echo "migc $("$migc" --version | cut -d' ' -f2), $(nproc) cores, $(uname -m), libpg_query $(dpkg-query -W -f='${Version}' libpg-query-dev 2>/dev/null || echo '?'), median of $reps, limits ${limit_s}s and $((limit_as >> 30)) GiB per run"
+echo "migc $("$migc" --version | cut -d' ' -f2), $(nproc) cores, $(uname -m), libpg_query $(dpkg-query -W -f='${Version}' libpg-query-dev 2>/dev/null || echo '?'), median of $reps ($((reps * 3)) up to 2,000 migrations), limits ${limit_s}s and $((limit_as >> 30)) GiB per run"
 echo "output trees in $outdir ($(stat -f -c %T "$outdir")); disk rows write to $(stat -f -c %T "$work") under $(dirname "$work")"
 for shape in $shapes; do
 declare -A per_mig=()
@@ -94,7 +95,8 @@ for n in $sizes; do
   declare -A dnf=()
   for p in $runs; do : >"$work/$p.times"; : >"$work/$p.rss"; : >"$work/$p.cpu"; done
   : >"$work/disk.times"; : >"$work/disk.rss"; : >"$work/cp.times"
-  for ((r = 0; r < reps; r++)); do
+  reps_n=$reps; [ "$n" -gt 2000 ] || reps_n=$((reps * 3))
+  for ((r = 0; r < reps_n; r++)); do
     "$bin/measure" "$work/m" "$bin/floor" "$tree" >/dev/null
     field seconds "$work/m" >>"$work/floor.times"; field maxrss_kb "$work/m" >>"$work/floor.rss"
     field cpu "$work/m" >>"$work/floor.cpu"
