@@ -7,17 +7,15 @@
  * page by page as they are used. No transparent huge pages are asked for:
  * on the virtual machines builds run on, a fresh huge page costs
  * erratically (bench/README.md), up to seconds in a compilation of ten
- * thousand migrations. Every block
- * starts zeroed (calloc, or fresh mappings) and an arena never reuses
- * memory, so arena_alloc has nothing to clear, and no byte an arena hands
- * out is ever uninitialised (PCRE2's JIT reads a few bytes past a
- * subject's end, inside its allocation's rounding). This file must not
- * know anything about SQL or migrations.
+ * thousand migrations. Every block starts zeroed (calloc, or fresh
+ * mappings) and an arena never reuses memory, so arena_alloc has nothing
+ * to clear, and no byte an arena hands out is ever uninitialised (PCRE2's
+ * JIT reads a few bytes past a subject's end, inside its allocation's
+ * rounding). This file must not know anything about SQL or migrations.
  */
 #include "arena.h"
 
 #include <stdbool.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +23,7 @@
 
 #define ARENA_BLOCK_SIZE (64 * 1024)
 #define ARENA_BLOCK_MAX ((size_t)8 << 20)
+#define PAGE ((size_t)4096) /* mappings are rounded up to whole pages */
 
 struct ArenaBlock {
   ArenaBlock *next;
@@ -57,8 +56,7 @@ static ArenaBlock *block_malloc(size_t size) {
 
 /* A zeroed block of at least size usable bytes, mapped from the kernel. */
 static ArenaBlock *block_map(size_t size) {
-  size_t page = 4096;
-  size_t len = (sizeof(ArenaBlock) + size + page - 1) & ~(page - 1);
+  size_t len = (sizeof(ArenaBlock) + size + PAGE - 1) & ~(PAGE - 1);
   void *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (m == MAP_FAILED) migc_fatal("out of memory (%zu bytes)", size);
   ArenaBlock *b = m;

@@ -45,7 +45,18 @@ assert_eq 3 "$rc" "pglite_retry returns the client's exit code (psql -f: 3 for a
 rc=0
 pglite_retry sh -c 'exit 7' || rc=$?
 assert_eq 7 "$rc" "pglite_retry returns a non-client failure's exit code"
-pass "pglite_retry passes failures through, untried again"
+# a client turned away before it ran is tried again; a lost one is not
+refused='echo "psql: error: connection to server at \"127.0.0.1\", port 1 failed: server closed the connection unexpectedly" >&2; exit 2'
+lost='echo "server closed the connection unexpectedly" >&2; echo "connection to server was lost" >&2; exit 2'
+echo 0 >"$PGLITE_DIR/tries"
+rc=0
+pglite_retry bash -c 'n=$(($(cat "$1") + 1)); echo $n >"$1"; [ $n -ge 3 ] || { '"$refused"'; }' _ "$PGLITE_DIR/tries" 2>/dev/null || rc=$?
+assert_eq "0 3" "$rc $(cat "$PGLITE_DIR/tries")" "pglite_retry tries a refused connection again, until it gets in"
+echo 0 >"$PGLITE_DIR/tries"
+rc=0
+pglite_retry bash -c 'echo $(($(cat "$1") + 1)) >"$1"; '"$lost" _ "$PGLITE_DIR/tries" 2>/dev/null || rc=$?
+assert_eq "2 1" "$rc $(cat "$PGLITE_DIR/tries")" "pglite_retry does not repeat a client whose connection was lost"
+pass "pglite_retry passes failures through, untried again, and retries only a refused connection"
 
 pid=$PGLITE_PID
 dir=$PGLITE_DIR

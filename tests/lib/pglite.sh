@@ -22,7 +22,7 @@
 # unexpectedly").  On a CPU-starved server that turned away 140 of 300
 # back-to-back psql runs with -m 1 and none with -m 2.  PGLITE_MAX_CONNECTIONS
 # overrides the slot count.
-
+#
 # Usage:
 #
 #     source "$(dirname "$0")/../lib/pglite.sh"
@@ -206,9 +206,10 @@ pglite_stop() {
 
 # pglite_retry CMD...: runs CMD (a client of the PGlite server) and retries,
 # up to five times, only when PGlite turned the connection away because no
-# slot was free yet ("server closed the connection unexpectedly" before
-# anything ran; the second slot makes this rare). Any other failure returns
-# at once.
+# slot was free yet: libpq's "connection to server at ... failed: server
+# closed the connection unexpectedly" (or "Too many connections"), before
+# anything ran; the second slot makes this rare. Any other failure,
+# including a connection lost after it was made, returns at once.
 # stdout passes through; stderr is shown after the last try.
 pglite_retry() {
     local i err rc
@@ -217,7 +218,7 @@ pglite_retry() {
         rc=0
         "$@" 2>"$err" || rc=$?
         ((rc != 0)) || break
-        grep -qE 'server closed the connection unexpectedly|Too many connections|connection refused' "$err" || break
+        grep -qE 'connection to server at .* failed: (server closed the connection unexpectedly|.*Too many connections)' "$err" || break
         sleep 0.5
     done
     cat "$err" >&2
