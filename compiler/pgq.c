@@ -1,9 +1,9 @@
 /*
  * pgq.c — libpg_query adapter (see pgq.h).
  *
- * Protobuf trees are unpacked with an allocator that draws from the caller's
- * arena, so a tree is freed with its compilation and no libpg_query memory
- * outlives a call. Must not interpret the trees: that is analysis' job.
+ * Protobuf trees are read into the caller's arena (protodec.h, or
+ * protobuf-c's unpacker with an allocator drawing from it), so a tree is
+ * freed with its compilation and no libpg_query memory outlives a call. Must not interpret the trees: that is analysis' job.
  */
 #include "pgq.h"
 
@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "protodec.h"
 #include "source.h"
 
 /* libpg_query keeps a per-thread memory context that pg_query_exit()
@@ -54,9 +55,10 @@ static void fill_error(Arena *a, const char *text, size_t base,
                     : (long)base;
 }
 
-/* Makes every "location" in a subtree absolute by adding base, and turns
- * absent optional strings (protobuf-c's "") into NULL, except in String
- * nodes, where '' is a value. */
+/* What protodec does on top of unpacking, done to a tree protobuf-c
+ * unpacked: makes every "location" in a subtree absolute by adding base,
+ * and turns absent optional strings (protobuf-c's "") into NULL, except in
+ * String nodes, where '' is a value. */
 static void shift_locations(ProtobufCMessage *m, int base) {
   if (!m) return;
   const ProtobufCMessageDescriptor *d = m->descriptor;
@@ -95,6 +97,86 @@ static void shift_locations(ProtobufCMessage *m, int base) {
   }
 }
 
+/* The fallback for a tree protodec does not read: protobuf-c's unpacker
+ * and the fix-ups protodec makes. */
+static PgQuery__ParseResult *unpack_generic(Arena *a, const PgQueryProtobuf *pb, int base) {
+  ProtobufCAllocator alloc = {arena_pb_alloc, arena_pb_free, a};
+  PgQuery__ParseResult *tree =
+      pg_query__parse_result__unpack(&alloc, pb->len, (const uint8_t *)pb->data);
+  if (!tree) migc_fatal("libpg_query returned a parse tree protobuf-c cannot unpack");
+  for (size_t i = 0; i < tree->n_stmts; i++) shift_locations(&tree->stmts[i]->base, base);
+  return tree;
+}
+
+/* True when trees x and y of type d hold the same values: scalars equal,
+ * strings equal or both NULL, sub-messages the same, recursively. */
+static bool same_tree(const ProtobufCMessageDescriptor *d, const char *x, const char *y) {
+  if (!x || !y) return x == y;
+  for (unsigned i = 0; i < d->n_fields; i++) {
+    const ProtobufCFieldDescriptor *f = &d->fields[i];
+    size_t n = 1;
+    const char *xv = x + f->offset, *yv = y + f->offset;
+    if (f->label == PROTOBUF_C_LABEL_REPEATED) {
+      n = *(const size_t *)(x + f->quantifier_offset);
+      if (n != *(const size_t *)(y + f->quantifier_offset)) return false;
+      xv = *(const char *const *)xv;
+      yv = *(const char *const *)yv;
+    } else if (f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) {
+      uint32_t live = *(const uint32_t *)(x + f->quantifier_offset);
+      if (live != *(const uint32_t *)(y + f->quantifier_offset)) return false;
+      if (live != f->id) continue;
+    }
+    for (size_t k = 0; k < n; k++) {
+      switch (f->type) {
+      case PROTOBUF_C_TYPE_STRING: {
+        const char *xs = ((const char *const *)xv)[k], *ys = ((const char *const *)yv)[k];
+        if ((!xs || !ys) ? xs != ys : strcmp(xs, ys) != 0) return false;
+        break;
+      }
+      case PROTOBUF_C_TYPE_MESSAGE:
+        if (!same_tree(f->descriptor, ((const char *const *)xv)[k],
+                       ((const char *const *)yv)[k]))
+          return false;
+        break;
+      case PROTOBUF_C_TYPE_BYTES: {
+        const ProtobufCBinaryData *xb = (const ProtobufCBinaryData *)xv + k,
+                                  *yb = (const ProtobufCBinaryData *)yv + k;
+        if (xb->len != yb->len || (xb->len && memcmp(xb->data, yb->data, xb->len) != 0))
+          return false;
+        break;
+      }
+      case PROTOBUF_C_TYPE_INT64: case PROTOBUF_C_TYPE_SINT64: case PROTOBUF_C_TYPE_SFIXED64:
+      case PROTOBUF_C_TYPE_UINT64: case PROTOBUF_C_TYPE_FIXED64: case PROTOBUF_C_TYPE_DOUBLE:
+        if (memcmp(xv + 8 * k, yv + 8 * k, 8) != 0) return false;
+        break;
+      default: /* 32-bit scalars, enums and protobuf_c_boolean */
+        if (memcmp(xv + 4 * k, yv + 4 * k, 4) != 0) return false;
+        break;
+      }
+    }
+  }
+  return true;
+}
+
+bool pgq_decode_agrees(const char *text, size_t len, size_t base) {
+  const char *s = terminated(text, len);
+  pgq_used = true;
+  PgQueryProtobufParseResult r = pg_query_parse_protobuf(s);
+  bool same = true;
+  if (!r.error) {
+    Arena *a = arena_new();
+    ProtobufCMessage *ours =
+        protodec_message(a, &pg_query__parse_result__descriptor,
+                         (const uint8_t *)r.parse_tree.data, r.parse_tree.len, (int)base);
+    PgQuery__ParseResult *want = unpack_generic(a, &r.parse_tree, (int)base);
+    same = ours && same_tree(&pg_query__parse_result__descriptor, (const char *)ours,
+                             (const char *)want);
+    arena_free(a);
+  }
+  pg_query_free_protobuf_parse_result(r);
+  return same;
+}
+
 bool pgq_parse(Arena *a, const char *text, size_t len, size_t base,
                PgQuery__ParseResult **tree, PgqError *err) {
   const char *s = terminated(text, len);
@@ -105,14 +187,19 @@ bool pgq_parse(Arena *a, const char *text, size_t len, size_t base,
     pg_query_free_protobuf_parse_result(r);
     return false;
   }
-  ProtobufCAllocator alloc = {arena_pb_alloc, arena_pb_free, a};
-  *tree = pg_query__parse_result__unpack(&alloc, r.parse_tree.len,
-                                         (const uint8_t *)r.parse_tree.data);
+  *tree = (PgQuery__ParseResult *)protodec_message(a, &pg_query__parse_result__descriptor,
+                                                   (const uint8_t *)r.parse_tree.data,
+                                                   r.parse_tree.len, (int)base);
+  if (!*tree) *tree = unpack_generic(a, &r.parse_tree, (int)base);
   pg_query_free_protobuf_parse_result(r);
-  if (!*tree) migc_fatal("libpg_query returned a parse tree protobuf-c cannot unpack");
+#ifdef MIGC_CHECK_REPARSE
+  /* sanitizer and fuzzing builds: protodec must read every tree exactly
+   * as protobuf-c does */
+  if (!pgq_decode_agrees(text, len, base))
+    migc_fatal("protodec read a parse tree differently from protobuf-c");
+#endif
   for (size_t i = 0; i < (*tree)->n_stmts; i++) {
     PgQuery__RawStmt *rs = (*tree)->stmts[i];
-    shift_locations(&rs->base, (int)base);
     rs->stmt_location += (int32_t)base;
     if (rs->stmt_len == 0) /* "rest of the input" */
       rs->stmt_len = (int32_t)(base + len) - rs->stmt_location;
@@ -122,7 +209,7 @@ bool pgq_parse(Arena *a, const char *text, size_t len, size_t base,
 
 void pgq_shift_stmt(PgQuery__RawStmt *rs, int delta) {
   if (delta == 0) return;
-  shift_locations(&rs->base, delta);
+  protodec_shift(&rs->base, delta);
   rs->stmt_location += delta;
 }
 

@@ -40,6 +40,12 @@ bool pgq_parse(Arena *a, const char *text, size_t len, size_t base,
 bool pgq_scan(Arena *a, const char *text, size_t len, size_t base, Token **toks,
               size_t *ntoks, PgqError *err);
 
+/* Parses text[0..len) and reads libpg_query's tree both with protodec
+ * and with protobuf-c's unpacker plus the same fix-ups; true when the two
+ * trees hold the same values (or the text does not parse). For tests and
+ * sanitizer builds: it parses the text again. */
+bool pgq_decode_agrees(const char *text, size_t len, size_t base);
+
 /* Adds delta to the statement's location and to every location in its
  * tree (locations that are -1, "unknown", stay so). */
 void pgq_shift_stmt(PgQuery__RawStmt *rs, int delta);

@@ -1,15 +1,19 @@
 /*
- * test_pgq_scan.c — pgq_scan reads libpg_query's scan protobuf itself; it
- * must agree with protobuf-c's generic unpacker token for token.
+ * test_pgq_read.c — pgq reads libpg_query's protobufs itself (the scan's
+ * tokens in pgq.c, parse trees in protodec.c); both must agree with
+ * protobuf-c's generic unpacker.
  *
- * What this does: scans every .sql file under the directories given on the
- * command line (the golden inputs and migrations/), plus a few built-in
- * strings with tokens of every shape (keywords, operators, dollar quotes,
- * comments, multibyte identifiers, large offsets), through pgq_scan with a
- * non-zero base, and through pg_query_scan + pg_query__scan_result__unpack;
- * compares start, end, token and keyword kind. Without arguments only the
- * built-in strings are scanned (as valgrind_unit.sh runs it). Prints one line per source
- * and "N passed, M failed"; exits non-zero on any failure.
+ * What this does: takes every .sql file under the directories given on the
+ * command line (the golden inputs and migrations/), plus built-in strings
+ * with tokens and nodes of every shape (keywords, operators, dollar quotes,
+ * comments, multibyte identifiers, large offsets, '' and negative
+ * constants, deep nesting). Scans each through pgq_scan with a non-zero
+ * base and through pg_query_scan + pg_query__scan_result__unpack, and
+ * compares start, end, token and keyword kind; parses each and compares
+ * protodec's tree with protobuf-c's, value for value, at base 0 and at a
+ * non-zero base (pgq_decode_agrees). Without arguments only the built-in
+ * strings are used (as valgrind_unit.sh runs it). Prints one line per
+ * source and "N passed, M failed"; exits non-zero on any failure.
  */
 #define _DEFAULT_SOURCE
 #include <dirent.h>
@@ -47,6 +51,10 @@ static void compare(const char *name, const char *sql) {
     if (sr) pg_query__scan_result__free_unpacked(sr, NULL);
   }
   pg_query_free_scan_result(r);
+  if (ok && !(pgq_decode_agrees(sql, strlen(sql), 0) && pgq_decode_agrees(sql, strlen(sql), base))) {
+    ok = false;
+    why = "protodec's parse tree differs from protobuf-c's";
+  }
   if (ok) {
     passed++;
     printf("PASS %s (%zu tokens)\n", name, ours ? n : 0);
@@ -103,6 +111,10 @@ int main(int argc, char **argv) {
       "/* c1 /* nested */ */ ALTER TABLE \"Ünïcode\" ADD COLUMN é text; E'\\n' U&'\\0041'",
       "SELECT 'unterminated",
       "SELECT -2147483648, 1e308, B'1010', X'ff', $1, :'psql'",
+      "SELECT '', E'', -1.5, ARRAY[[1,2],[3,4]], (((((((((((1))))))))))) + -(-(-2)), "
+      "f(VARIADIC ARRAY['']), x IS DISTINCT FROM '' FROM t AS \"x\";",
+      "CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY, e vector(3) DEFAULT '[1,2,3]', "
+      "CHECK (id > -1)) PARTITION BY RANGE (id); COMMENT ON TABLE t IS '';",
   };
   for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++) {
     char name[32];
