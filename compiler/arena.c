@@ -3,8 +3,10 @@
  *
  * Blocks are chained and freed together. Large requests get a block of their
  * own. The first block comes from malloc; later ones double in size up to
- * ARENA_BLOCK_MAX and are mapped fresh from the kernel, which backs them
- * page by page as they are used. No transparent huge pages are asked for:
+ * ARENA_BLOCK_MAX and are mapped fresh from the kernel, populated in one
+ * call (a compilation fills nearly all of every block it maps, and one
+ * call costs less than a page fault per page; at most a block's tail stays
+ * unused). No transparent huge pages are asked for:
  * on the virtual machines builds run on, a fresh huge page costs
  * erratically (bench/README.md), up to seconds in a compilation of ten
  * thousand migrations. Every block starts zeroed (calloc, or fresh
@@ -57,7 +59,7 @@ static ArenaBlock *block_malloc(size_t size) {
 /* A zeroed block of at least size usable bytes, mapped from the kernel. */
 static ArenaBlock *block_map(size_t size) {
   size_t len = (sizeof(ArenaBlock) + size + PAGE - 1) & ~(PAGE - 1);
-  void *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  void *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
   if (m == MAP_FAILED) migc_fatal("out of memory (%zu bytes)", size);
   ArenaBlock *b = m;
   b->next = NULL;
