@@ -17,6 +17,7 @@
 typedef struct Slot {
   const char *key; /* NULL: empty; TOMBSTONE: deleted */
   void *val;
+  size_t hash; /* of key, so a probe compares strings only on a likely match */
 } Slot;
 
 static const char TOMBSTONE[] = "";
@@ -51,16 +52,30 @@ static void map_init(Arena *a, Map *m, size_t cap) {
   m->slots = arena_alloc(a, m->cap * sizeof(Slot));
 }
 
-static Slot *map_find(const Map *m, const char *key) {
-  size_t i = hash_str(key) & (m->cap - 1);
+/* The slot of key (whose hash is h), or NULL. */
+static Slot *map_find_hashed(const Map *m, const char *key, size_t h) {
+  size_t i = h & (m->cap - 1);
   while (m->slots[i].key) {
-    if (m->slots[i].key != TOMBSTONE && strcmp(m->slots[i].key, key) == 0) return &m->slots[i];
+    const Slot *s = &m->slots[i];
+    if (s->hash == h && s->key != TOMBSTONE && strcmp(s->key, key) == 0) return &m->slots[i];
     i = (i + 1) & (m->cap - 1);
   }
   return NULL;
 }
 
-static void map_put(Arena *a, Map *m, const char *key, void *val);
+static Slot *map_find(const Map *m, const char *key) {
+  return map_find_hashed(m, key, hash_str(key));
+}
+
+/* Puts a key not in m (already owned by the map's arena) into a free slot. */
+static void map_insert_new(Map *m, const char *key, size_t h, void *val) {
+  size_t i = h & (m->cap - 1);
+  while (m->slots[i].key && m->slots[i].key != TOMBSTONE) i = (i + 1) & (m->cap - 1);
+  if (!m->slots[i].key) m->used++;
+  m->slots[i].key = key;
+  m->slots[i].val = val;
+  m->slots[i].hash = h;
+}
 
 static void map_grow(Arena *a, Map *m) {
   Slot *old = m->slots;
@@ -69,21 +84,19 @@ static void map_grow(Arena *a, Map *m) {
   m->slots = arena_alloc(a, m->cap * sizeof(Slot));
   m->used = 0;
   for (size_t i = 0; i < oldcap; i++)
-    if (old[i].key && old[i].key != TOMBSTONE) map_put(a, m, old[i].key, old[i].val);
+    if (old[i].key && old[i].key != TOMBSTONE)
+      map_insert_new(m, old[i].key, old[i].hash, old[i].val);
 }
 
 static void map_put(Arena *a, Map *m, const char *key, void *val) {
-  Slot *s = map_find(m, key);
+  size_t h = hash_str(key);
+  Slot *s = map_find_hashed(m, key, h);
   if (s) {
     s->val = val;
     return;
   }
   if ((m->used + 1) * 4 > m->cap * 3) map_grow(a, m);
-  size_t i = hash_str(key) & (m->cap - 1);
-  while (m->slots[i].key && m->slots[i].key != TOMBSTONE) i = (i + 1) & (m->cap - 1);
-  if (!m->slots[i].key) m->used++;
-  m->slots[i].key = arena_strdup(a, key);
-  m->slots[i].val = val;
+  map_insert_new(m, arena_strdup(a, key), h, val);
 }
 
 static void map_del(Map *m, const char *key) {
@@ -261,10 +274,11 @@ static Object *adopt(Catalog *c, Object *b) {
 /* The live object under key: the overlay's own (or NULL when removed
  * there), else a copy of the base's. */
 static Object *lookup(Catalog *c, const char *key) {
-  Slot *s = map_find(&c->objects, key);
+  size_t h = hash_str(key);
+  Slot *s = map_find_hashed(&c->objects, key, h);
   if (s) return s->val;
   if (!c->base) return NULL;
-  Slot *b = map_find(&c->base->objects, key);
+  Slot *b = map_find_hashed(&c->base->objects, key, h);
   return b && b->val ? adopt(c, b->val) : NULL;
 }
 
