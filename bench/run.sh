@@ -15,7 +15,9 @@
 #   BENCH_TIMEOUT seconds one migc run may take (default 900)
 #   BENCH_OUT     where the compiled trees are written (default: a directory
 #                 on /dev/shm when it is a writable tmpfs, else beside the
-#                 generated trees)
+#                 generated trees); the generated trees go to the same
+#                 tmpfs directory, so reading them costs the floor and migc
+#                 no disk I/O
 #
 # Builds migc (RelWithDebInfo, as scripts/setup.sh does) in BUILD_DIR if it
 # is not there, and bench/gen.c, bench/floor.c and bench/measure.c beside
@@ -61,7 +63,12 @@ if [ -n "${BENCH_OUT:-}" ]; then outdir=$BENCH_OUT; mkdir -p "$outdir"
 elif [ -w /dev/shm ] && [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ]; then
   outdir=$(mktemp -d /dev/shm/migc-bench.XXXXXX)
 else outdir=$work; fi
-trap 'rm -rf "$work"; [ -n "${BENCH_OUT:-}" ] || rm -rf "$outdir"' EXIT
+# inputs on tmpfs too when the output is: on the development VM the page
+# cache was reclaimed between runs (perf showed reads going to the disk),
+# and a re-read from disk swamps a compile of 1,000 files
+treeroot=$work
+[ "$(stat -f -c %T "$outdir" 2>/dev/null)" != tmpfs ] || treeroot=$outdir
+trap 'rm -rf "$work" "$outdir"/tree-*; [ -n "${BENCH_OUT:-}" ] || rm -rf "$outdir"' EXIT
 disk_p=${profiles%% *}
 # every profile runs twice: with the default parse threads, and with -j 1
 # (one core, like the floor)
@@ -75,7 +82,7 @@ field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" "$2"; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 echo "migc $("$migc" --version | cut -d' ' -f2), $(nproc) cores, $(uname -m), libpg_query $(dpkg-query -W -f='${Version}' libpg-query-dev 2>/dev/null || echo '?'), median of $reps ($((reps * 3)) up to 2,000 migrations), limits ${limit_s}s and $((limit_as >> 30)) GiB per run"
-echo "output trees in $outdir ($(stat -f -c %T "$outdir")); disk rows write to $(stat -f -c %T "$work") under $(dirname "$work")"
+echo "generated trees in $treeroot, output trees in $outdir ($(stat -f -c %T "$outdir")); disk rows write to $(stat -f -c %T "$work") under $(dirname "$work")"
 for shape in $shapes; do
 declare -A per_mig=()
 first_size=""; last_size=""
@@ -86,7 +93,7 @@ case $shape in
 esac
 printf '%-7s %-14s %9s %9s %6s %7s %12s %10s %10s\n' size what seconds floor_s ratio cpu_x stmts/s rss_MB ms/mig
 for n in $sizes; do
-  tree="$work/tree-$shape-$n/migrations"; mkdir -p "$work/tree-$shape-$n"
+  tree="$treeroot/tree-$shape-$n/migrations"; mkdir -p "$treeroot/tree-$shape-$n"
   "$bin/gen" "${genflag[@]}" "$tree" "$n"
   # warm the page cache; the floor also counts the statements
   "$bin/floor" "$tree" >"$work/floor.out"
