@@ -97,6 +97,70 @@ static void shift_locations(ProtobufCMessage *m, int base) {
   }
 }
 
+/* libpg_query's ScanResult protobuf, read directly: field 2 repeats
+ * ScanToken {1: start, 2: end, 4: token, 5: keyword_kind}, all varints;
+ * other fields are skipped by wire type. protobuf-c's generic unpacker
+ * spent a third of the scan allocating a message per token. */
+typedef struct Wire {
+  const uint8_t *p, *end;
+  bool bad;
+} Wire;
+
+static uint64_t wire_varint(Wire *w) {
+  uint64_t v = 0;
+  for (unsigned shift = 0; shift < 64; shift += 7) {
+    if (w->p >= w->end) break;
+    uint8_t byte = *w->p++;
+    v |= (uint64_t)(byte & 0x7f) << shift;
+    if (!(byte & 0x80)) return v;
+  }
+  w->bad = true;
+  return 0;
+}
+
+/* Skips a field's value of the given wire type. */
+static void wire_skip(Wire *w, unsigned type) {
+  size_t n;
+  switch (type) {
+  case 0: wire_varint(w); return;
+  case 1: n = 8; break;
+  case 2: n = (size_t)wire_varint(w); break;
+  case 5: n = 4; break;
+  default: w->bad = true; return;
+  }
+  if (w->bad || n > (size_t)(w->end - w->p)) w->bad = true;
+  else w->p += n;
+}
+
+/* Where the first statement nested too deeply for protodec starts in the
+ * parsed text (ParseResult field 2 repeats RawStmt {1: stmt, 2:
+ * stmt_location}); 0 if none is found. */
+static long too_deep_statement(Arena *a, const PgQueryProtobuf *pb) {
+  Wire w = {(const uint8_t *)pb->data, (const uint8_t *)pb->data + pb->len, false};
+  while (w.p < w.end && !w.bad) {
+    uint64_t key = wire_varint(&w);
+    if (key >> 3 != 2 || (key & 7) != 2) {
+      wire_skip(&w, (unsigned)(key & 7));
+      continue;
+    }
+    size_t n = (size_t)wire_varint(&w);
+    if (w.bad || n > (size_t)(w.end - w.p)) break;
+    bool deep;
+    protodec_message(a, &pg_query__raw_stmt__descriptor, w.p, n, 0, &deep);
+    if (deep) {
+      Wire rs = {w.p, w.p + n, false};
+      while (rs.p < rs.end && !rs.bad) {
+        uint64_t k = wire_varint(&rs);
+        if (k >> 3 == 2 && (k & 7) == 0) return (long)(int32_t)wire_varint(&rs);
+        wire_skip(&rs, (unsigned)(k & 7));
+      }
+      return 0;
+    }
+    w.p += n;
+  }
+  return 0;
+}
+
 /* The fallback for a tree protodec does not read: protobuf-c's unpacker
  * and the fix-ups protodec makes. */
 static PgQuery__ParseResult *unpack_generic(Arena *a, const PgQueryProtobuf *pb, int base) {
@@ -165,12 +229,17 @@ bool pgq_decode_agrees(const char *text, size_t len, size_t base) {
   bool same = true;
   if (!r.error) {
     Arena *a = arena_new();
+    bool too_deep;
     ProtobufCMessage *ours =
         protodec_message(a, &pg_query__parse_result__descriptor,
-                         (const uint8_t *)r.parse_tree.data, r.parse_tree.len, (int)base);
-    PgQuery__ParseResult *want = unpack_generic(a, &r.parse_tree, (int)base);
-    same = ours && same_tree(&pg_query__parse_result__descriptor, (const char *)ours,
-                             (const char *)want);
+                         (const uint8_t *)r.parse_tree.data, r.parse_tree.len, (int)base,
+                         &too_deep);
+    /* too deep for protodec is too deep for protobuf-c's recursion too */
+    if (!too_deep) {
+      PgQuery__ParseResult *want = unpack_generic(a, &r.parse_tree, (int)base);
+      same = ours && same_tree(&pg_query__parse_result__descriptor, (const char *)ours,
+                               (const char *)want);
+    }
     arena_free(a);
   }
   pg_query_free_protobuf_parse_result(r);
@@ -187,9 +256,21 @@ bool pgq_parse(Arena *a, const char *text, size_t len, size_t base,
     pg_query_free_protobuf_parse_result(r);
     return false;
   }
+  bool too_deep;
   *tree = (PgQuery__ParseResult *)protodec_message(a, &pg_query__parse_result__descriptor,
                                                    (const uint8_t *)r.parse_tree.data,
-                                                   r.parse_tree.len, (int)base);
+                                                   r.parse_tree.len, (int)base, &too_deep);
+  if (too_deep) {
+    err->message = arena_printf(a, "statement nested too deeply: its parse tree is more than %d "
+                                   "levels deep, more than migc can analyse",
+                                PROTODEC_MAX_DEPTH);
+    long at = too_deep_statement(a, &r.parse_tree);
+    while (at < (long)len && (s[at] == ' ' || s[at] == '\t' || s[at] == '\n' || s[at] == '\r'))
+      at++;
+    err->offset = (long)base + at;
+    pg_query_free_protobuf_parse_result(r);
+    return false;
+  }
   if (!*tree) *tree = unpack_generic(a, &r.parse_tree, (int)base);
   pg_query_free_protobuf_parse_result(r);
 #ifdef MIGC_CHECK_REPARSE
@@ -211,41 +292,6 @@ void pgq_shift_stmt(PgQuery__RawStmt *rs, int delta) {
   if (delta == 0) return;
   protodec_shift(&rs->base, delta);
   rs->stmt_location += delta;
-}
-
-/* libpg_query's ScanResult protobuf, read directly: field 2 repeats
- * ScanToken {1: start, 2: end, 4: token, 5: keyword_kind}, all varints;
- * other fields are skipped by wire type. protobuf-c's generic unpacker
- * spent a third of the scan allocating a message per token. */
-typedef struct Wire {
-  const uint8_t *p, *end;
-  bool bad;
-} Wire;
-
-static uint64_t wire_varint(Wire *w) {
-  uint64_t v = 0;
-  for (unsigned shift = 0; shift < 64; shift += 7) {
-    if (w->p >= w->end) break;
-    uint8_t byte = *w->p++;
-    v |= (uint64_t)(byte & 0x7f) << shift;
-    if (!(byte & 0x80)) return v;
-  }
-  w->bad = true;
-  return 0;
-}
-
-/* Skips a field's value of the given wire type. */
-static void wire_skip(Wire *w, unsigned type) {
-  size_t n;
-  switch (type) {
-  case 0: wire_varint(w); return;
-  case 1: n = 8; break;
-  case 2: n = (size_t)wire_varint(w); break;
-  case 5: n = 4; break;
-  default: w->bad = true; return;
-  }
-  if (w->bad || n > (size_t)(w->end - w->p)) w->bad = true;
-  else w->p += n;
 }
 
 /* Counts (toks NULL) or decodes the tokens; false when malformed. */

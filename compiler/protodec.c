@@ -16,9 +16,6 @@
 #include <stdbool.h>
 #include <string.h>
 
-/* Nesting deeper than this is left to protobuf-c's unpacker. */
-#define MAX_DEPTH 10000
-
 /* What reading and shifting need to know of a message type. */
 typedef struct DescInfo {
   const ProtobufCMessageDescriptor *d;
@@ -162,6 +159,7 @@ static unsigned wire_of(ProtobufCType t) {
 typedef struct Decoder {
   Arena *a;
   int base;
+  bool too_deep;
 } Decoder;
 
 static ProtobufCMessage *decode(Decoder *x, const ProtobufCMessageDescriptor *d,
@@ -276,7 +274,10 @@ static bool size_repeated(Decoder *x, const ProtobufCMessageDescriptor *d, const
 
 static ProtobufCMessage *decode(Decoder *x, const ProtobufCMessageDescriptor *d,
                                 const uint8_t *p, const uint8_t *end, int depth) {
-  if (depth > MAX_DEPTH) return NULL;
+  if (depth > PROTODEC_MAX_DEPTH) {
+    x->too_deep = true;
+    return NULL;
+  }
   DescInfo spare;
   const DescInfo *in = info_for(d, &spare);
   char *m = arena_alloc(x->a, d->sizeof_message);
@@ -321,9 +322,11 @@ static ProtobufCMessage *decode(Decoder *x, const ProtobufCMessageDescriptor *d,
 }
 
 ProtobufCMessage *protodec_message(Arena *a, const ProtobufCMessageDescriptor *d,
-                                   const uint8_t *buf, size_t len, int base) {
-  Decoder x = {a, base};
-  return decode(&x, d, buf, buf + len, 0);
+                                   const uint8_t *buf, size_t len, int base, bool *too_deep) {
+  Decoder x = {a, base, false};
+  ProtobufCMessage *m = decode(&x, d, buf, buf + len, 0);
+  *too_deep = x.too_deep;
+  return m;
 }
 
 void protodec_shift(ProtobufCMessage *m, int delta) {

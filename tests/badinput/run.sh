@@ -223,6 +223,16 @@ case_deep_nesting() {
   expect_match '^in/001_a\.sql:1:[0-9]+: error: .* \[syntax-error\]$'
   expect_nothing_written
 }
+case_deep_operator_chain() {
+  # libpg_query parses 1 + 1 + ... as a tree one level deeper per term;
+  # past what migc's tree walks can recurse through it is an error
+  local chain
+  chain=$(printf ' + 1%.0s' $(seq 5100))
+  put in/001_a.sql "${T1}SELECT 1${chain};\n"
+  build; expect_rc 1
+  expect_line 'in/001_a.sql:2:1: error: statement nested too deeply: its parse tree is more than 10000 levels deep, more than migc can analyse [syntax-error]'
+  expect_nothing_written
+}
 case_nul_byte() {
   put in/001_a.sql "${T1}SELECT 1;\0\n"
   build; expect_rc 1
