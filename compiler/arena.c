@@ -59,7 +59,8 @@ static ArenaBlock *block_malloc(size_t size) {
 /* A zeroed block of at least size usable bytes, mapped from the kernel. */
 static ArenaBlock *block_map(size_t size) {
   size_t len = (sizeof(ArenaBlock) + size + PAGE - 1) & ~(PAGE - 1);
-  void *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+  void *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE,
+                 -1, 0);
   if (m == MAP_FAILED) migc_fatal("out of memory (%zu bytes)", size);
   ArenaBlock *b = m;
   b->next = NULL;

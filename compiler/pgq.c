@@ -3,7 +3,8 @@
  *
  * Protobuf trees are read into the caller's arena (protodec.h, or
  * protobuf-c's unpacker with an allocator drawing from it), so a tree is
- * freed with its compilation and no libpg_query memory outlives a call. Must not interpret the trees: that is analysis' job.
+ * freed with its compilation and no libpg_query memory outlives a call.
+ * Must not interpret the trees: that is analysis' job.
  */
 #include "pgq.h"
 
@@ -97,66 +98,46 @@ static void shift_locations(ProtobufCMessage *m, int base) {
   }
 }
 
-/* libpg_query's ScanResult protobuf, read directly: field 2 repeats
- * ScanToken {1: start, 2: end, 4: token, 5: keyword_kind}, all varints;
- * other fields are skipped by wire type. protobuf-c's generic unpacker
- * spent a third of the scan allocating a message per token. */
-typedef struct Wire {
-  const uint8_t *p, *end;
-  bool bad;
-} Wire;
-
-static uint64_t wire_varint(Wire *w) {
-  uint64_t v = 0;
-  for (unsigned shift = 0; shift < 64; shift += 7) {
-    if (w->p >= w->end) break;
-    uint8_t byte = *w->p++;
-    v |= (uint64_t)(byte & 0x7f) << shift;
-    if (!(byte & 0x80)) return v;
+/* The next field-2 entry of a packed top-level message (ParseResult's
+ * statements, ScanResult's tokens), other fields skipped: true with its
+ * bytes in [*body, *body + *len); false at the end, or with *bad set on
+ * malformed bytes. */
+static bool next_entry(const uint8_t **p, const uint8_t *end, const uint8_t **body, size_t *len,
+                       bool *bad) {
+  while (*p < end) {
+    uint64_t key, n;
+    if (!protodec_varint(p, end, &key)) break;
+    if (key >> 3 != 2 || (key & 7) != 2) {
+      if (!protodec_skip(p, end, (unsigned)(key & 7))) break;
+      continue;
+    }
+    if (!protodec_varint(p, end, &n) || n > (uint64_t)(end - *p)) break;
+    *body = *p;
+    *len = (size_t)n;
+    *p += n;
+    return true;
   }
-  w->bad = true;
-  return 0;
-}
-
-/* Skips a field's value of the given wire type. */
-static void wire_skip(Wire *w, unsigned type) {
-  size_t n;
-  switch (type) {
-  case 0: wire_varint(w); return;
-  case 1: n = 8; break;
-  case 2: n = (size_t)wire_varint(w); break;
-  case 5: n = 4; break;
-  default: w->bad = true; return;
-  }
-  if (w->bad || n > (size_t)(w->end - w->p)) w->bad = true;
-  else w->p += n;
+  *bad = *p < end;
+  return false;
 }
 
 /* Where the first statement nested too deeply for protodec starts in the
  * parsed text (ParseResult field 2 repeats RawStmt {1: stmt, 2:
  * stmt_location}); 0 if none is found. */
 static long too_deep_statement(Arena *a, const PgQueryProtobuf *pb) {
-  Wire w = {(const uint8_t *)pb->data, (const uint8_t *)pb->data + pb->len, false};
-  while (w.p < w.end && !w.bad) {
-    uint64_t key = wire_varint(&w);
-    if (key >> 3 != 2 || (key & 7) != 2) {
-      wire_skip(&w, (unsigned)(key & 7));
-      continue;
+  const uint8_t *p = (const uint8_t *)pb->data, *end = p + pb->len, *rs;
+  size_t n;
+  bool bad = false, deep;
+  while (next_entry(&p, end, &rs, &n, &bad)) {
+    protodec_message(a, &pg_query__raw_stmt__descriptor, rs, n, 0, &deep);
+    if (!deep) continue;
+    for (const uint8_t *q = rs, *qend = rs + n; q < qend;) {
+      uint64_t key, loc;
+      if (!protodec_varint(&q, qend, &key)) break;
+      if (key == (2 << 3 | 0)) return protodec_varint(&q, qend, &loc) ? (long)(int32_t)loc : 0;
+      if (!protodec_skip(&q, qend, (unsigned)(key & 7))) break;
     }
-    size_t n = (size_t)wire_varint(&w);
-    if (w.bad || n > (size_t)(w.end - w.p)) break;
-    bool deep;
-    protodec_message(a, &pg_query__raw_stmt__descriptor, w.p, n, 0, &deep);
-    if (deep) {
-      Wire rs = {w.p, w.p + n, false};
-      while (rs.p < rs.end && !rs.bad) {
-        uint64_t k = wire_varint(&rs);
-        if (k >> 3 == 2 && (k & 7) == 0) return (long)(int32_t)wire_varint(&rs);
-        wire_skip(&rs, (unsigned)(k & 7));
-      }
-      return 0;
-    }
-    w.p += n;
+    return 0;
   }
   return 0;
 }
@@ -294,44 +275,40 @@ void pgq_shift_stmt(PgQuery__RawStmt *rs, int delta) {
   rs->stmt_location += delta;
 }
 
-/* Counts (toks NULL) or decodes the tokens; false when malformed. */
+/* libpg_query's ScanResult protobuf, read directly: field 2 repeats
+ * ScanToken {1: start, 2: end, 4: token, 5: keyword_kind}, all varints;
+ * other fields are skipped by wire type. protobuf-c's generic unpacker
+ * spent a third of the scan allocating a message per token. Counts (toks
+ * NULL) or decodes the tokens; false when malformed. */
 static bool decode_scan(const uint8_t *data, size_t len, int base, Token *toks, size_t *n) {
-  Wire w = {data, data + len, false};
-  size_t k = 0;
-  while (w.p < w.end && !w.bad) {
-    uint64_t key = wire_varint(&w);
-    if (key >> 3 != 2 || (key & 7) != 2) {
-      wire_skip(&w, (unsigned)(key & 7));
-      continue;
-    }
-    size_t mlen = (size_t)wire_varint(&w);
-    if (w.bad || mlen > (size_t)(w.end - w.p)) return false;
+  const uint8_t *p = data, *end = data + len, *tok;
+  size_t tlen, k = 0;
+  bool bad = false;
+  while (next_entry(&p, end, &tok, &tlen, &bad)) {
     if (toks) {
-      Wire m = {w.p, w.p + mlen, false};
       Token t = {base, base, 0, 0};
-      while (m.p < m.end && !m.bad) {
-        uint64_t mk = wire_varint(&m);
-        if ((mk & 7) != 0) {
-          wire_skip(&m, (unsigned)(mk & 7));
+      for (const uint8_t *q = tok, *qend = tok + tlen; q < qend;) {
+        uint64_t key, v;
+        if (!protodec_varint(&q, qend, &key)) return false;
+        if ((key & 7) != 0) {
+          if (!protodec_skip(&q, qend, (unsigned)(key & 7))) return false;
           continue;
         }
-        int32_t v = (int32_t)wire_varint(&m);
-        switch (mk >> 3) {
-        case 1: t.start = v + base; break;
-        case 2: t.end = v + base; break;
-        case 4: t.kind = v; break;
-        case 5: t.keyword = v; break;
+        if (!protodec_varint(&q, qend, &v)) return false;
+        switch (key >> 3) {
+        case 1: t.start = (int32_t)v + base; break;
+        case 2: t.end = (int32_t)v + base; break;
+        case 4: t.kind = (int32_t)v; break;
+        case 5: t.keyword = (int32_t)v; break;
         default: break;
         }
       }
-      if (m.bad) return false;
       toks[k] = t;
     }
     k++;
-    w.p += mlen;
   }
   *n = k;
-  return !w.bad;
+  return !bad;
 }
 
 bool pgq_scan(Arena *a, const char *text, size_t len, size_t base, Token **toks,

@@ -51,7 +51,9 @@ static void describe(const ProtobufCMessageDescriptor *d, DescInfo *in) {
 
 /* Every message type reachable from ParseResult, described once, found by
  * descriptor address (open addressing; the table is written only inside
- * pthread_once). A type not in it is described on each use. */
+ * pthread_once). A type not in it is read by protobuf-c instead, and
+ * described on each use by protodec_shift. Recursion keeps no DescInfo on
+ * the stack: deep trees recurse once per level. */
 #define INFO_SLOTS 1024
 static DescInfo info_table[INFO_SLOTS];
 static pthread_once_t info_once = PTHREAD_ONCE_INIT;
@@ -78,12 +80,12 @@ static void info_build(void) {
   info_add(&pg_query__parse_result__descriptor, &count);
 }
 
-static const DescInfo *info_for(const ProtobufCMessageDescriptor *d, DescInfo *spare) {
+/* The type's description, NULL when it is not in the table. */
+static const DescInfo *info_for(const ProtobufCMessageDescriptor *d) {
   pthread_once(&info_once, info_build);
   for (size_t i = info_slot(d); info_table[i].d; i = (i + 1) % INFO_SLOTS)
     if (info_table[i].d == d) return &info_table[i];
-  describe(d, spare);
-  return spare;
+  return NULL;
 }
 
 static const ProtobufCFieldDescriptor *field_by_id(const ProtobufCMessageDescriptor *d,
@@ -92,38 +94,7 @@ static const ProtobufCFieldDescriptor *field_by_id(const ProtobufCMessageDescrip
   return protobuf_c_message_descriptor_get_field(d, id);
 }
 
-/* ---- wire format ---- */
-
-static bool read_varint(const uint8_t **pp, const uint8_t *end, uint64_t *out) {
-  const uint8_t *p = *pp;
-  uint64_t v = 0;
-  for (unsigned shift = 0; shift < 64 && p < end; shift += 7) {
-    uint8_t b = *p++;
-    v |= (uint64_t)(b & 0x7f) << shift;
-    if (!(b & 0x80)) {
-      *pp = p;
-      *out = v;
-      return true;
-    }
-  }
-  return false;
-}
-
-static bool skip_value(const uint8_t **pp, const uint8_t *end, unsigned wire) {
-  uint64_t n;
-  switch (wire) {
-  case 0: return read_varint(pp, end, &n);
-  case 1: n = 8; break;
-  case 2:
-    if (!read_varint(pp, end, &n)) return false;
-    break;
-  case 5: n = 4; break;
-  default: return false;
-  }
-  if (n > (uint64_t)(end - *pp)) return false;
-  *pp += n;
-  return true;
-}
+/* ---- wire format (the primitives are in protodec.h) ---- */
 
 static size_t element_size(ProtobufCType t) {
   switch (t) {
@@ -172,23 +143,23 @@ static bool read_value(Decoder *x, const ProtobufCFieldDescriptor *f, unsigned w
   uint64_t v;
   switch (f->type) {
   case PROTOBUF_C_TYPE_INT32: case PROTOBUF_C_TYPE_UINT32: case PROTOBUF_C_TYPE_ENUM:
-    if (!read_varint(pp, end, &v)) return false;
+    if (!protodec_varint(pp, end, &v)) return false;
     *(uint32_t *)dst = (uint32_t)v;
     return true;
   case PROTOBUF_C_TYPE_SINT32:
-    if (!read_varint(pp, end, &v)) return false;
+    if (!protodec_varint(pp, end, &v)) return false;
     *(int32_t *)dst = (int32_t)((uint32_t)(v >> 1) ^ -(uint32_t)(v & 1));
     return true;
   case PROTOBUF_C_TYPE_INT64: case PROTOBUF_C_TYPE_UINT64:
-    if (!read_varint(pp, end, &v)) return false;
+    if (!protodec_varint(pp, end, &v)) return false;
     *(uint64_t *)dst = v;
     return true;
   case PROTOBUF_C_TYPE_SINT64:
-    if (!read_varint(pp, end, &v)) return false;
+    if (!protodec_varint(pp, end, &v)) return false;
     *(int64_t *)dst = (int64_t)((v >> 1) ^ -(v & 1));
     return true;
   case PROTOBUF_C_TYPE_BOOL:
-    if (!read_varint(pp, end, &v)) return false;
+    if (!protodec_varint(pp, end, &v)) return false;
     *(protobuf_c_boolean *)dst = v != 0;
     return true;
   case PROTOBUF_C_TYPE_SFIXED64: case PROTOBUF_C_TYPE_FIXED64: case PROTOBUF_C_TYPE_DOUBLE:
@@ -204,7 +175,7 @@ static bool read_value(Decoder *x, const ProtobufCFieldDescriptor *f, unsigned w
   case PROTOBUF_C_TYPE_STRING: case PROTOBUF_C_TYPE_BYTES: case PROTOBUF_C_TYPE_MESSAGE:
     break;
   }
-  if (!read_varint(pp, end, &v) || v > (uint64_t)(end - *pp)) return false;
+  if (!protodec_varint(pp, end, &v) || v > (uint64_t)(end - *pp)) return false;
   const uint8_t *body = *pp;
   *pp += v;
   if (f->type == PROTOBUF_C_TYPE_MESSAGE) {
@@ -233,32 +204,46 @@ static bool is_packable(ProtobufCType t) {
          t != PROTOBUF_C_TYPE_MESSAGE;
 }
 
+/* Reads a field's key: its descriptor in d and its wire type. False on
+ * malformed bytes or a field d does not have. Inlined, so its outputs are
+ * no stack slots of a recursing frame. */
+static inline __attribute__((always_inline)) bool read_key(
+    const uint8_t **pp, const uint8_t *end, const ProtobufCMessageDescriptor *d,
+    const DescInfo *in, const ProtobufCFieldDescriptor **f, unsigned *wire) {
+  uint64_t key;
+  if (!protodec_varint(pp, end, &key)) return false;
+  *f = field_by_id(d, in, (uint32_t)(key >> 3));
+  *wire = (unsigned)(key & 7);
+  return *f != NULL;
+}
+
 /* Counts the elements of every repeated field of message m (in its n_
- * member) and allocates their arrays, the counts set back to 0. */
-static bool size_repeated(Decoder *x, const ProtobufCMessageDescriptor *d, const DescInfo *in,
-                          char *m, const uint8_t *p, const uint8_t *end) {
+ * member) and allocates their arrays, the counts set back to 0. Never
+ * inlined: its frame is gone before decode recurses. */
+static __attribute__((noinline)) bool size_repeated(Decoder *x,
+                                                    const ProtobufCMessageDescriptor *d,
+                                                    const DescInfo *in, char *m,
+                                                    const uint8_t *p, const uint8_t *end) {
   while (p < end) {
-    uint64_t key;
-    if (!read_varint(&p, end, &key)) return false;
-    const ProtobufCFieldDescriptor *f = field_by_id(d, in, (uint32_t)(key >> 3));
-    if (!f) return false;
-    unsigned wire = (unsigned)(key & 7);
+    const ProtobufCFieldDescriptor *f;
+    unsigned wire;
+    if (!read_key(&p, end, d, in, &f, &wire)) return false;
     if (f->label != PROTOBUF_C_LABEL_REPEATED) {
-      if (!skip_value(&p, end, wire)) return false;
+      if (!protodec_skip(&p, end, wire)) return false;
       continue;
     }
     size_t *n = (size_t *)(m + f->quantifier_offset);
     if (wire == 2 && is_packable(f->type)) {
       uint64_t len;
-      if (!read_varint(&p, end, &len) || len > (uint64_t)(end - p)) return false;
+      if (!protodec_varint(&p, end, &len) || len > (uint64_t)(end - p)) return false;
       const uint8_t *q = p, *qend = p + len;
       while (q < qend) {
-        if (!skip_value(&q, qend, wire_of(f->type))) return false;
+        if (!protodec_skip(&q, qend, wire_of(f->type))) return false;
         (*n)++;
       }
       p = qend;
     } else {
-      if (!skip_value(&p, end, wire)) return false;
+      if (!protodec_skip(&p, end, wire)) return false;
       (*n)++;
     }
   }
@@ -278,24 +263,22 @@ static ProtobufCMessage *decode(Decoder *x, const ProtobufCMessageDescriptor *d,
     x->too_deep = true;
     return NULL;
   }
-  DescInfo spare;
-  const DescInfo *in = info_for(d, &spare);
+  const DescInfo *in = info_for(d);
+  if (!in) return NULL;
   char *m = arena_alloc(x->a, d->sizeof_message);
   ((ProtobufCMessage *)m)->descriptor = d;
   if (in->repeated && !size_repeated(x, d, in, m, p, end)) return NULL;
   while (p < end) {
-    uint64_t key;
-    if (!read_varint(&p, end, &key)) return NULL;
-    const ProtobufCFieldDescriptor *f = field_by_id(d, in, (uint32_t)(key >> 3));
-    if (!f) return NULL;
-    unsigned wire = (unsigned)(key & 7);
+    const ProtobufCFieldDescriptor *f;
+    unsigned wire;
+    if (!read_key(&p, end, d, in, &f, &wire)) return NULL;
     if (f->label == PROTOBUF_C_LABEL_REPEATED) {
       size_t *n = (size_t *)(m + f->quantifier_offset);
       char *arr = *(char **)(m + f->offset);
       size_t size = element_size(f->type);
       if (wire == 2 && is_packable(f->type)) {
         uint64_t len;
-        if (!read_varint(&p, end, &len) || len > (uint64_t)(end - p)) return NULL;
+        if (!protodec_varint(&p, end, &len) || len > (uint64_t)(end - p)) return NULL;
         const uint8_t *qend = p + len;
         while (p < qend)
           if (!read_value(x, f, wire_of(f->type), &p, qend, arr + (*n)++ * size, depth))
@@ -329,11 +312,25 @@ ProtobufCMessage *protodec_message(Arena *a, const ProtobufCMessageDescriptor *d
   return m;
 }
 
+static void shift_with(ProtobufCMessage *m, const DescInfo *in, int delta);
+
+/* protodec_shift for a type not in the table: described here, off the
+ * recursion's own frames. */
+static void shift_undescribed(ProtobufCMessage *m, int delta) {
+  DescInfo in;
+  describe(m->descriptor, &in);
+  shift_with(m, &in, delta);
+}
+
 void protodec_shift(ProtobufCMessage *m, int delta) {
   if (!m) return;
+  const DescInfo *in = info_for(m->descriptor);
+  if (in) shift_with(m, in, delta);
+  else shift_undescribed(m, delta);
+}
+
+static void shift_with(ProtobufCMessage *m, const DescInfo *in, int delta) {
   const ProtobufCMessageDescriptor *d = m->descriptor;
-  DescInfo spare;
-  const DescInfo *in = info_for(d, &spare);
   char *p = (char *)m;
   if (in->location >= 0) {
     int32_t *loc = (int32_t *)(p + in->location);

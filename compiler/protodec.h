@@ -29,6 +29,42 @@
 
 #include "arena.h"
 
+/* The protobuf wire format, for readers of other libpg_query messages
+ * (pgq.c's scan tokens). Both advance *pp past what they read and return
+ * false, *pp unchanged or partly advanced, on truncated or malformed
+ * bytes. */
+static inline bool protodec_varint(const uint8_t **pp, const uint8_t *end, uint64_t *out) {
+  const uint8_t *p = *pp;
+  uint64_t v = 0;
+  for (unsigned shift = 0; shift < 64 && p < end; shift += 7) {
+    uint8_t b = *p++;
+    v |= (uint64_t)(b & 0x7f) << shift;
+    if (!(b & 0x80)) {
+      *pp = p;
+      *out = v;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Skips one value written with wire type `wire` (0, 1, 2 or 5). */
+static inline bool protodec_skip(const uint8_t **pp, const uint8_t *end, unsigned wire) {
+  uint64_t n;
+  switch (wire) {
+  case 0: return protodec_varint(pp, end, &n);
+  case 1: n = 8; break;
+  case 2:
+    if (!protodec_varint(pp, end, &n)) return false;
+    break;
+  case 5: n = 4; break;
+  default: return false;
+  }
+  if (n > (uint64_t)(end - *pp)) return false;
+  *pp += n;
+  return true;
+}
+
 #define PROTODEC_MAX_DEPTH 10000
 
 /* Decodes one message of type d from buf[0..len) into a; every location

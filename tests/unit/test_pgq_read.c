@@ -51,7 +51,8 @@ static void compare(const char *name, const char *sql) {
     if (sr) pg_query__scan_result__free_unpacked(sr, NULL);
   }
   pg_query_free_scan_result(r);
-  if (ok && !(pgq_decode_agrees(sql, strlen(sql), 0) && pgq_decode_agrees(sql, strlen(sql), base))) {
+  if (ok &&
+      !(pgq_decode_agrees(sql, strlen(sql), 0) && pgq_decode_agrees(sql, strlen(sql), base))) {
     ok = false;
     why = "protodec's parse tree differs from protobuf-c's";
   }
