@@ -23,7 +23,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "compile.h"
+#include "emit/compile.h"
 
 #define EXT_SEPARATOR "\n# migc-fuzz-ext\n"
 

@@ -25,8 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compile.h"
-#include "emit.h"
+#include "emit/compile.h"
+#include "emit/emit.h"
 
 #ifndef MIGC_SOURCE_DIR
 #error "MIGC_SOURCE_DIR must name the source tree (for profiles/)"

@@ -7,9 +7,9 @@
 
 #include <string.h>
 
-#include "emit.h"
-#include "sha256.h"
-#include "upgrade.h"
+#include "emit/emit.h"
+#include "base/sha256.h"
+#include "upgrade/upgrade.h"
 
 const char *bridge_other_profile(const Rt *rt) {
   for (size_t i = 0; i < rt->ledger.rows.len; i++)

@@ -1,7 +1,7 @@
 /*
  * bridge.h — `migc apply --upgrade`: crossing from the profile the ledger
  * records to the profile of the tree being applied, through the upgrade
- * bridge (compiler/upgrade.h).
+ * bridge (compiler/upgrade/upgrade.h).
  *
  * A database whose ledger says profile FROM up to version V is the FROM
  * tree built up to V. The bridge computed from the canonical tree at V

@@ -21,7 +21,7 @@
 #ifndef MIGC_LIVECAT_H
 #define MIGC_LIVECAT_H
 
-#include "catalog.h"
+#include "analysis/catalog.h"
 #include "pgexec.h"
 
 typedef struct SchemaCol {

@@ -19,8 +19,8 @@
 
 #include <libpq-fe.h>
 
-#include "arena.h"
-#include "diag.h"
+#include "base/arena.h"
+#include "base/diag.h"
 
 typedef struct PgTarget {
   const char *conninfo; /* as given, NULL for the environment; may hold a password */

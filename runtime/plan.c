@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "emit.h"
+#include "emit/emit.h"
 #include "jsonread.h"
 
 bool plan_is_compiled(Arena *a, const char *dir) {

@@ -20,7 +20,7 @@
 
 #include <stdbool.h>
 
-#include "compile.h"
+#include "emit/compile.h"
 
 typedef enum StmtKind {
   SK_PLAIN,

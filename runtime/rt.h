@@ -1,7 +1,7 @@
 /*
  * rt.h — what apply, status, verify and adopt share: their options, the one
  * connection, the loaded plan and ledger, progress output, diagnostics and
- * the JSON result. Internal to runtime/ (compiler/main.c sees only
+ * the JSON result. Internal to runtime/ (cli/main.c sees only
  * runtime_main.h).
  *
  * Output rules: diagnostics go to stderr as text, or, with --format json,
@@ -15,7 +15,7 @@
 #include <stdbool.h>
 #include <time.h>
 
-#include "json.h"
+#include "base/json.h"
 #include "ledger.h"
 #include "plan.h"
 

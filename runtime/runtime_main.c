@@ -17,7 +17,7 @@
 
 #include "adopt.h"
 #include "apply.h"
-#include "emit.h"
+#include "emit/emit.h"
 #include "rt.h"
 #include "testdb.h"
 

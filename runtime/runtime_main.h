@@ -1,5 +1,5 @@
 /*
- * runtime_main.h — the runtime commands as compiler/main.c dispatches them:
+ * runtime_main.h — the runtime commands as cli/main.c dispatches them:
  * each takes the arguments after its command word (argv[0] is the first of
  * them, argc may be 0) and returns the exit status: 0 ok, 1 diagnostics
  * with errors (a failed migration, drift, a verify mismatch, an adopt

@@ -38,9 +38,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "arena.h"
-#include "diag.h"
-#include "json.h"
+#include "base/arena.h"
+#include "base/diag.h"
+#include "base/json.h"
 #include "pgconn.h"
 #include "sqltext.h"
 

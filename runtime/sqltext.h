@@ -16,7 +16,7 @@
 #ifndef MIGC_SQLTEXT_H
 #define MIGC_SQLTEXT_H
 
-#include "arena.h"
+#include "base/arena.h"
 
 typedef enum SqlTextMode {
   /* Every whitespace run outside literals becomes one space; leading and

@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 #include "apply.h"
-#include "sha256.h"
+#include "base/sha256.h"
 
 #define TPL_PREFIX "migc_tpl_"
 #define BUILD_PREFIX "migc_tpb_"

@@ -137,7 +137,7 @@ echo "readdir orders seen: $orders"
 diff -r "$work/ref/out-v1.0-novector" "$work/ref/again" >/dev/null || fail "a repeated build differs"
 
 # --- parse threads -------------------------------------------------------------
-# A tree big enough to be parsed on worker threads (compiler/prescan.c: from
+# A tree big enough to be parsed on worker threads (compiler/sql/prescan.c: from
 # 256 KiB of SQL) gives the same bytes, and the same diagnostics, on 1, 2, 3
 # and 8 threads; a few files with syntax errors are reported in the same
 # order whichever thread parsed them.

@@ -31,7 +31,7 @@ for p in v1.0-novector v2.0-vector; do
     echo "FAIL valgrind migc build migrations --profile $p"; sed 's/^/    /' "$work/out" | tail -40; status=1
   fi
 done
-# a tree big enough to be parsed on two threads (compiler/prescan.c)
+# a tree big enough to be parsed on two threads (compiler/sql/prescan.c)
 cc -O2 -o "$work/gen" "$root/bench/gen.c" && mkdir -p "$work/big" && "$work/gen" "$work/big/migrations" 400 >/dev/null
 if "${vg[@]}" "$migc" build "$work/big/migrations" --profile v1.0-novector -o "$work/out-big" -q -j 2 >"$work/out" 2>&1; then
   echo "PASS valgrind migc build (400 migrations, 2 parse threads)"

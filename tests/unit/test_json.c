@@ -1,5 +1,5 @@
 /*
- * test_json.c — unit tests for compiler/json.c.
+ * test_json.c — unit tests for compiler/base/json.c.
  *
  * What this does: drives the JSON writer through a table of call sequences
  * (nesting, empty containers, escaping, UTF-8 passthrough and replacement,
@@ -10,7 +10,7 @@
  * What this must not do: exercise the abort paths (misuse would terminate
  * the test), read files, or use global state.
  */
-#include "json.h"
+#include "base/json.h"
 
 #include <limits.h>
 #include <stdio.h>

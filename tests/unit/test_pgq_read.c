@@ -23,7 +23,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "pgq.h"
+#include "sql/pgq.h"
 
 static int passed, failed;
 

@@ -10,7 +10,7 @@
  * What this must not do: read files, depend on external tools, or use
  * global state.
  */
-#include "sha256.h"
+#include "base/sha256.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,0 +1,238 @@
+/*
+ * analysis.h — the state of one compilation pass over a tree, shared by the
+ * driver (analyze.c), the classifier (classify.c), the edit helpers
+ * (edits.c) and the statement handlers (stmt/).
+ *
+ * A pass visits every statement in version order, then byte order. For each
+ * statement the rule registered for its node type replays it into the
+ * catalog, decides per the profile, and records edits on the original
+ * bytes; then a residual check makes sure no use of an absent extension
+ * survives outside an edit. Nothing here writes files.
+ */
+#ifndef MIGC_ANALYSIS_H
+#define MIGC_ANALYSIS_H
+
+#include <stdbool.h>
+
+#include "analysis/catalog.h"
+#include "base/diag.h"
+#include "sql/pgq.h"
+#include "sql/prescan.h"
+#include "profile/profile.h"
+#include "tree/tree.h"
+
+
+typedef struct Span {
+  int start, end;
+} Span;
+
+typedef struct Edit {
+  int start, end;   /* bytes [start, end) of the source file are replaced */
+  const char *text; /* by this text */
+} Edit;
+
+typedef struct Stmt {
+  PgQuery__Node *node;
+  int start;            /* first token */
+  int end;              /* end of last token before ';' */
+  int semi_end;         /* end of ';' (== end when there is none) */
+  size_t tok_lo, tok_hi; /* tokens [lo, hi) of the statement, ';' excluded */
+  SectionKind section;
+  size_t first_edit;    /* edits of this statement start at this index */
+} Stmt;
+
+typedef struct FileWork {
+  Migration *mig;
+  int index;
+  Token *toks; /* the section being analysed: its tokens, a zeroed one after */
+  size_t ntoks;
+  VEC(Edit) edits;
+  const char *eol; /* the file's line ending */
+  /* Why the file cannot run inside one transaction (NULL: it can), and
+   * where: CREATE INDEX CONCURRENTLY, VACUUM, its own BEGIN/COMMIT, ... */
+  const char *no_txn_reason;
+  int no_txn_at;
+  int stmt_count;
+} FileWork;
+
+/* One decision, for the manifest and the build summary. */
+typedef struct Entry {
+  const char *action; /* "elided", "stubbed", "relaxed", "rewritten" */
+  const char *kind;   /* "column", "index", "function", "view", "statement", ... */
+  const char *object; /* display name */
+  Origin origin;      /* where the object was made */
+  Origin at;          /* where the edit is */
+  const Reason *why;
+  SectionKind section;
+} Entry;
+
+/* A feature that needs a minimum extension version, where it is used. */
+typedef struct Need {
+  const char *feature, *version, *what;
+  Origin at;
+} Need;
+
+typedef struct Analysis {
+  Arena *arena;
+  const Profile *prof;
+  const ExtDesc *ext;
+  bool absent; /* the profile lacks the extension */
+  Catalog *cat;
+  DiagList *dl;
+  Tree *tree;
+  FileWork *fw; /* current file */
+  Stmt *st;     /* current statement */
+  const char *default_schema;
+  VEC(Entry) entries;
+  VEC(Need) needs;
+  bool note_needs; /* record minimum-version needs while collecting uses */
+  int seq;         /* statements seen so far, for catalog ordering */
+  VEC(const char *) stub_checked; /* stub types already checked */
+  VEC(const char *) do_names; /* identifiers of DO blocks that run DDL */
+  struct Prescan *pre; /* every section scanned and parsed up front (prescan.h) */
+} Analysis;
+
+/* ---- classify.c: names, types and uses ---- */
+
+typedef enum UseKind {
+  USE_EXT,         /* a name of the extension (type, operator, function, ...) */
+  USE_COLUMN,      /* reads a column the profile elides */
+  USE_RELATION,    /* reads a view or table the profile elides */
+  USE_FUNCTION     /* calls a function the profile elides */
+} UseKind;
+
+typedef struct Use {
+  UseKind kind;
+  ExtKind ext_kind; /* for USE_EXT */
+  const char *name; /* display: "vector(384)", "<=>", "action_patterns.embedding" */
+  int location;     /* absolute byte offset, -1 when the node has none */
+  const Reason *why;
+} Use;
+
+typedef VEC(Use) UseList;
+
+/* Visits every message of a protobuf tree, parents first; the visitor
+ * returns false to skip a message's children. */
+typedef bool (*PbVisit)(const ProtobufCMessage *m, void *ud);
+void pb_walk(const ProtobufCMessage *m, PbVisit fn, void *ud);
+
+/* Collects uses of the extension and of elided objects in a subtree. For
+ * ColumnRef resolution, the relations named anywhere in the subtree count as
+ * the FROM list. base is added to node locations (bodies parsed apart). */
+void collect_uses(Analysis *a, const ProtobufCMessage *root, int base, UseList *out);
+/* The same where bare column names (and NEW./OLD. in triggers, and names
+ * qualified by the table's own name) mean columns of table t: CHECK
+ * constraints, index expressions and predicates, policies, trigger WHEN. */
+void collect_uses_in_table(Analysis *a, const ProtobufCMessage *root, Object *t, UseList *out);
+/* Token-level uses in a PL/pgSQL body (tokens of the body). */
+void collect_token_uses(Analysis *a, const Token *toks, size_t n, const char *text,
+                        int base, UseList *out);
+
+/* Location of the first EXECUTE in a PL/pgSQL body whose string literals use
+ * the extension, or -1; *what names the use. */
+int find_dynamic_ext_sql(Analysis *a, const Token *toks, size_t n, const char *text,
+                         const char **what);
+/* Content of a string-constant token; *content_at is where it starts. */
+const char *sconst_text(Analysis *a, const char *text, const Token *t, int *content_at);
+
+const char *str_node(const PgQuery__Node *n); /* String sval or NULL */
+const char *last_name(PgQuery__Node **names, size_t n);
+/* Schema and name from a list of String nodes; NULL schema -> default. */
+void qualified(Analysis *a, PgQuery__Node **names, size_t n, const char **schema,
+               const char **name);
+const char *rv_schema(Analysis *a, const PgQuery__RangeVar *rv);
+const char *table_key(Analysis *a, const char *schema, const char *name);
+Object *find_relation(Analysis *a, const PgQuery__RangeVar *rv);
+
+/* Whether a type needs the extension (its name, or a type the tree defined
+ * over one), with a display text. */
+bool type_needs_ext(Analysis *a, const PgQuery__TypeName *t);
+const char *type_display(Analysis *a, const PgQuery__TypeName *t);
+/* Normalized argument-type key of a function signature ("vector,int4"). */
+const char *type_key(Analysis *a, const PgQuery__TypeName *t);
+const char *func_args_key(Analysis *a, PgQuery__Node **params, size_t n, bool from_params);
+
+/* Checks once per type that a stub type exists: built in, or made by an
+ * earlier migration, and not itself an extension type. Reports at the
+ * profile's stub-type line. Returns whether it may be used. */
+bool stub_type_ok(Analysis *a, const char *type);
+
+/* Records a minimum-version need of an extension use. */
+void note_need(Analysis *a, ExtKind kind, const char *name, int location);
+
+/* ---- edits.c: edits, markers, token navigation ---- */
+
+size_t tok_at(const FileWork *fw, int offset); /* first token starting at or after */
+bool tok_is_comment(const Token *t);
+size_t tok_next(const FileWork *fw, size_t i); /* next non-comment token index */
+const char *tok_text(Analysis *a, const Token *t);
+
+/* Span of a type as written: name, dots and typmods (array bounds not
+ * included). Falls back to one token. */
+Span type_span(Analysis *a, const PgQuery__TypeName *t);
+
+/* Splits the parenthesized list whose '(' is at or after offset into
+ * elements (first to last token of each). Returns false when not found. */
+bool paren_list(Analysis *a, int offset, int limit, Span **elems, size_t *n,
+                Span *parens);
+/* Top-level comma-separated segments of tokens [from, statement end). */
+void comma_segments(Analysis *a, size_t from_tok, Span **elems, size_t *n);
+
+void edit_add(Analysis *a, int start, int end, const char *text);
+void elide_stmt(Analysis *a, const char *what, const Reason *why);
+typedef struct ElementDrop {
+  bool drop;
+  const char *what;
+  const Reason *why;
+} ElementDrop;
+/* Removes the marked elements of a comma-separated list, leaving a marker
+ * comment for each and exactly one comma between the kept ones. */
+void elide_elements(Analysis *a, const Span *elems, size_t n, const ElementDrop *drops);
+
+/* ---- stmt/common.c ---- */
+const Reason *use_reason(Analysis *a, const Use *u);
+/* Replaces every extension type in a subtree with the profile's stub type. */
+void stub_types_in(Analysis *a, const ProtobufCMessage *root);
+/* For a value stored into a stubbed column: '[1,2,3]' becomes '{1,2,3}'
+ * and casts to the extension type become casts to the stub type. */
+void stub_value(Analysis *a, const PgQuery__Node *value, const char *stub_type);
+/* The function an ObjectWithArgs names (NULL if none); fills display. */
+Object *lookup_function(Analysis *a, const PgQuery__ObjectWithArgs *owa, const char **display);
+/* Token index just past a (possibly qualified) name starting at token i. */
+size_t skip_name(const FileWork *fw, size_t i);
+/* Segments of a comma list from token `from` up to the first top-level
+ * token whose keyword text is one of stop (NULL-terminated). */
+void segments_until(Analysis *a, size_t from, const char *const *stop, Span **el, size_t *n);
+/* Column key display "table.column". */
+const char *col_display(Analysis *a, const Object *t, const char *col);
+/* Reports a reference to something missing (canonical-tree error). */
+void missing(Analysis *a, DiagRule rule, int at, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Whether the schema is one the tree manages (public or created by it). */
+bool schema_managed(Analysis *a, const char *schema);
+/* Processes a column definition of a table or composite type: records it
+ * and decides; returns the decision for list trimming. */
+Action column_def(Analysis *a, Object *t, const PgQuery__ColumnDef *cd, const char **what,
+                  const Reason **why);
+/* Decides a table constraint; returns a reason to drop it or NULL. */
+const Reason *constraint_drop_reason(Analysis *a, Object *t, const PgQuery__Constraint *k);
+/* Are all of [start, end) inside edits of the current statement? */
+bool covered_by_edit(Analysis *a, int location);
+
+/* Reasons and records. */
+const Reason *reason(Analysis *a, const Reason *cause, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+const Reason *ext_reason(Analysis *a, const char *what);
+const char *reason_text(Arena *ar, const Reason *r);
+void record(Analysis *a, const char *action, const char *kind, const char *object,
+            Origin origin, const Reason *why);
+Origin here(Analysis *a, int offset);
+
+/* ---- rules ---- */
+typedef void (*RuleFn)(Analysis *a, Stmt *s);
+#define RULE(NODE, FN) void FN(Analysis *a, Stmt *s);
+#include "analysis/stmt/rules.def"
+#undef RULE
+void rule_other(Analysis *a, Stmt *s);
+
+#endif

@@ -1,0 +1,237 @@
+/*
+ * analyze.c — the pass driver: parse → replay/decide (rules) → residual
+ * check, in version order then byte order; Down sections are compiled
+ * against a copy of the catalog as of their own Up, and their changes are
+ * discarded afterwards. Must not write anything.
+ */
+#include "analysis/analyze.h"
+
+#include "sql/prescan.h"
+
+#include <string.h>
+
+static RuleFn rule_for(PgQuery__Node__NodeCase c) {
+  switch (c) {
+#define RULE(NODE, FN) \
+  case PG_QUERY__NODE__NODE_##NODE: return FN;
+#include "analysis/stmt/rules.def"
+#undef RULE
+  default: return rule_other;
+  }
+}
+
+static const char *use_text(Analysis *a, const Use *u) {
+  switch (u->kind) {
+  case USE_EXT:
+    return arena_printf(a->arena, "%s %s", extkind_name(u->ext_kind), u->name);
+  case USE_COLUMN: return arena_printf(a->arena, "elided column %s", u->name);
+  case USE_RELATION: return arena_printf(a->arena, "elided relation %s", u->name);
+  case USE_FUNCTION: return arena_printf(a->arena, "elided function %s", u->name);
+  }
+  return "?";
+}
+
+/* No use of the absent extension, or of what it made us elide, may remain
+ * in a kept part of a statement. */
+static void residual_check(Analysis *a, Stmt *s) {
+  UseList uses = {0};
+  a->note_needs = s->section == SEC_UP;
+  collect_uses(a, &s->node->base, 0, &uses);
+  a->note_needs = false;
+  if (!a->absent) return;
+  for (size_t i = 0; i < uses.len; i++) {
+    const Use *u = &uses.items[i];
+    int loc = u->location >= 0 ? u->location : s->start;
+    if (covered_by_edit(a, loc)) continue;
+    Diag *d = diag_at(a->dl, SEV_ERROR, DR_UNHANDLED_USE, a->fw->mig->src, loc, loc,
+                      "statement keeps a use of %s, which %s lacks", use_text(a, u),
+                      a->prof->name);
+    diag_detail(a->dl, d, "No migc rule compiles this use in a %s statement, so the output "
+                          "would fail on the target.",
+                protobuf_c_message_descriptor_get_field(&pg_query__node__descriptor, (unsigned)s->node->node_case)->name);
+    diag_hint(a->dl, d, "Move the use into its own statement (a separate ALTER TABLE, "
+                        "index or function), or report the construct to migc.");
+    return;
+  }
+}
+
+/* Statements PostgreSQL refuses inside a transaction block, or that the
+ * file uses to manage its own transactions. NULL when none applies. */
+static const char *needs_no_transaction(Analysis *a, const Stmt *s) {
+  const PgQuery__Node *n = s->node;
+  switch (n->node_case) {
+  case PG_QUERY__NODE__NODE_INDEX_STMT:
+    return n->index_stmt->concurrent ? "CREATE INDEX CONCURRENTLY" : NULL;
+  case PG_QUERY__NODE__NODE_DROP_STMT:
+    return n->drop_stmt->concurrent ? "DROP INDEX CONCURRENTLY" : NULL;
+  case PG_QUERY__NODE__NODE_VACUUM_STMT:
+    return n->vacuum_stmt->is_vacuumcmd ? "VACUUM" : NULL;
+  case PG_QUERY__NODE__NODE_REINDEX_STMT:
+    for (size_t i = 0; i < n->reindex_stmt->n_params; i++) {
+      const PgQuery__DefElem *d = n->reindex_stmt->params[i]->def_elem;
+      if (d && d->defname && strcmp(d->defname, "concurrently") == 0)
+        return "REINDEX CONCURRENTLY";
+    }
+    return NULL;
+  case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
+    return "its own transaction control (BEGIN/COMMIT)";
+  case PG_QUERY__NODE__NODE_CREATEDB_STMT: return "CREATE DATABASE";
+  case PG_QUERY__NODE__NODE_DROPDB_STMT: return "DROP DATABASE";
+  case PG_QUERY__NODE__NODE_ALTER_SYSTEM_STMT: return "ALTER SYSTEM";
+  case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT: {
+    /* ADD VALUE matters only when the file uses the new value afterwards */
+    const char *v = n->alter_enum_stmt->new_val;
+    if (!v || n->alter_enum_stmt->old_val) return NULL;
+    const FileWork *fw = a->fw;
+    for (size_t i = s->tok_hi; i < fw->ntoks; i++) {
+      const Token *t = &fw->toks[i];
+      if (t->kind != PG_QUERY__TOKEN__SCONST) continue;
+      size_t len = (size_t)(t->end - t->start);
+      if (len == strlen(v) + 2 && strncmp(fw->mig->src->bytes + t->start + 1, v, len - 2) == 0)
+        return "ALTER TYPE ... ADD VALUE used later in the same file";
+    }
+    return NULL;
+  }
+  default:
+    return NULL;
+  }
+}
+
+/* psql backslash commands are not SQL: report them before parsing so the
+ * message says what they are. */
+static bool check_meta_commands(Analysis *a, const Token *toks, size_t n) {
+  const SourceFile *f = a->fw->mig->src;
+  bool ok = true;
+  for (size_t i = 0; i < n; i++) {
+    if (f->bytes[toks[i].start] != '\\') continue;
+    int e = toks[i].start;
+    while ((size_t)e < f->len && f->bytes[e] != '\n' && f->bytes[e] != '\r') e++;
+    Diag *d = diag_at(a->dl, SEV_ERROR, DR_PSQL_META, f, toks[i].start, e,
+                      "psql meta-command \"%.*s\" is not SQL", (int)(e - toks[i].start),
+                      f->bytes + toks[i].start);
+    diag_hint(a->dl, d, "Inline the included file or the variable; migrations must be plain "
+                        "SQL so every runner can apply them.");
+    ok = false;
+    while (i + 1 < n && toks[i + 1].start < e) i++;
+  }
+  return ok;
+}
+
+/* A section's scan and parse, done once (by prescan_tree, or here when it
+ * did not); NULL (with diagnostics) on errors. */
+static ParsedSection *parse_section(Analysis *a, const Section *sec, int idx) {
+  Migration *m = a->fw->mig;
+  if (m->parsed[idx]) return m->parsed[idx];
+  const SourceFile *f = m->src;
+  Prescan here_p = {0};
+  Prescan *p = a->pre ? &a->pre[2 * (size_t)a->fw->index + (size_t)idx] : NULL;
+  if (!p || !p->done) {
+    p = &here_p;
+    prescan_section(a->arena, m, sec, p);
+  }
+  if (p->scan_failed) {
+    diag_at(a->dl, SEV_ERROR, DR_SYNTAX_ERROR, f, p->err.offset, p->err.offset, "%s",
+            p->err.message);
+    return NULL;
+  }
+  if (!check_meta_commands(a, p->parsed.toks, p->parsed.ntoks)) return NULL;
+  if (!p->ok) {
+    diag_at(a->dl, SEV_ERROR, DR_SYNTAX_ERROR, f, p->err.offset, p->err.offset, "%s",
+            p->err.message);
+    return NULL;
+  }
+  ParsedSection *ps = arena_alloc(a->arena, sizeof *ps);
+  *ps = p->parsed;
+  m->parsed[idx] = ps;
+  return ps;
+}
+
+static void analyze_section(Analysis *a, const Section *sec, int idx) {
+  FileWork *fw = a->fw;
+  ParsedSection *ps = parse_section(a, sec, idx);
+  if (!ps) return;
+  Token *toks = ps->toks;
+  size_t ntoks = ps->ntoks;
+  PgQuery__ParseResult *tree = ps->tree;
+  /* the rules see the tokens of the section being analysed (read only) */
+  fw->toks = toks;
+  fw->ntoks = ntoks;
+  for (size_t i = 0; i < tree->n_stmts; i++) {
+    PgQuery__RawStmt *rs = tree->stmts[i];
+    Stmt st = {0};
+    st.node = rs->stmt;
+    st.section = sec->kind;
+    int lo = rs->stmt_location, hi = rs->stmt_location + rs->stmt_len;
+    size_t k = tok_at(fw, lo);
+    while (k < fw->ntoks && tok_is_comment(&fw->toks[k])) k++;
+    st.tok_lo = k;
+    st.start = k < fw->ntoks ? fw->toks[k].start : lo;
+    size_t e = k;
+    while (e < fw->ntoks && fw->toks[e].end <= hi) e++;
+    size_t last = e;
+    while (last > k && tok_is_comment(&fw->toks[last - 1])) last--;
+    st.tok_hi = last;
+    st.end = last > k ? fw->toks[last - 1].end : st.start;
+    st.semi_end = st.end;
+    size_t semi = last;
+    while (semi < fw->ntoks && tok_is_comment(&fw->toks[semi])) semi++;
+    if (semi < fw->ntoks && fw->toks[semi].kind == ';') st.semi_end = fw->toks[semi].end;
+    st.first_edit = fw->edits.len;
+    a->st = &st;
+    a->seq++;
+    fw->stmt_count++;
+    int errors_before = a->dl->errors;
+    rule_for(st.node->node_case)(a, &st);
+    if (a->dl->errors == errors_before) residual_check(a, &st);
+    else a->note_needs = false;
+    if (sec->kind == SEC_UP && !fw->no_txn_reason && !covered_by_edit(a, st.start)) {
+      fw->no_txn_reason = needs_no_transaction(a, &st);
+      fw->no_txn_at = st.start;
+    }
+    a->st = NULL;
+  }
+}
+
+Analysis *analyze_tree(Arena *ar, Tree *t, const Profile *p, DiagList *dl, FileWork **files) {
+  Analysis *a = arena_alloc(ar, sizeof *a);
+  a->arena = ar;
+  a->prof = p;
+  a->ext = p->ext;
+  a->absent = !p->ext_present;
+  a->cat = catalog_new(ar);
+  a->dl = dl;
+  a->tree = t;
+  a->default_schema = "public";
+  catalog_add(a->cat, OBJ_SCHEMA, "", "public", NULL);
+  a->pre = prescan_tree(ar, t, t->parse_jobs);
+  FileWork *fws = arena_alloc(ar, (t->migs.len + 1) * sizeof(FileWork));
+  for (size_t i = 0; i < t->migs.len; i++) {
+    FileWork *fw = &fws[i];
+    fw->mig = &t->migs.items[i];
+    fw->index = (int)i;
+    fw->eol = source_line_ending(fw->mig->src);
+    a->fw = fw;
+    if (fw->mig->no_transaction) {
+      fw->no_txn_reason = t->layout == LAYOUT_DBMATE
+                              ? "a \"-- migrate:up transaction:false\" annotation"
+                              : "a \"-- +goose NO TRANSACTION\" annotation";
+      fw->no_txn_at = 0;
+    }
+    for (int s = 0; s < fw->mig->nsections; s++) {
+      const Section *sec = &fw->mig->sections[s];
+      if (sec->kind == SEC_DOWN) {
+        Catalog *saved = a->cat;
+        const char *schema = a->default_schema;
+        a->cat = catalog_overlay(ar, saved);
+        analyze_section(a, sec, s);
+        a->cat = saved;
+        a->default_schema = schema;
+      } else {
+        analyze_section(a, sec, s);
+      }
+    }
+  }
+  a->fw = NULL;
+  *files = fws;
+  return a;
+}

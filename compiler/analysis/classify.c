@@ -1,0 +1,518 @@
+/*
+ * classify.c — what a statement uses: names of the extension (from its
+ * description, never from C literals) and objects the profile elided.
+ *
+ * The walk is generic over protobuf-c descriptors, so every node type
+ * libpg_query knows is covered without a hand-written visitor per node.
+ * This file decides nothing; rules do.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/analysis.h"
+
+const char *str_node(const PgQuery__Node *n) {
+  if (n && n->node_case == PG_QUERY__NODE__NODE_STRING && n->string) return n->string->sval;
+  return NULL;
+}
+
+const char *last_name(PgQuery__Node **names, size_t n) {
+  return n ? str_node(names[n - 1]) : NULL;
+}
+
+void qualified(Analysis *a, PgQuery__Node **names, size_t n, const char **schema,
+               const char **name) {
+  *name = n ? str_node(names[n - 1]) : NULL;
+  *schema = n >= 2 ? str_node(names[n - 2]) : a->default_schema;
+  if (!*name) *name = "?";
+  if (!*schema) *schema = a->default_schema;
+}
+
+const char *rv_schema(Analysis *a, const PgQuery__RangeVar *rv) {
+  return rv->schemaname && *rv->schemaname ? rv->schemaname : a->default_schema;
+}
+
+const char *table_key(Analysis *a, const char *schema, const char *name) {
+  return arena_printf(a->arena, "%s.%s", schema, name);
+}
+
+Object *find_relation(Analysis *a, const PgQuery__RangeVar *rv) {
+  Object *o = catalog_get(a->cat, OBJ_TABLE, rv_schema(a, rv), rv->relname, NULL);
+  if (!o && !(rv->schemaname && *rv->schemaname) && strcmp(a->default_schema, "public"))
+    o = catalog_get(a->cat, OBJ_TABLE, "public", rv->relname, NULL);
+  return o;
+}
+
+static const char *pretty_type(const char *n) {
+  static const struct {
+    const char *internal, *shown;
+  } map[] = {{"int2", "smallint"}, {"int4", "integer"}, {"int8", "bigint"},
+             {"float4", "real"},   {"float8", "double precision"},
+             {"bool", "boolean"},  {"bpchar", "character"},
+             {"varchar", "character varying"},
+             {"timestamptz", "timestamp with time zone"},
+             {"timestamp", "timestamp without time zone"},
+             {"timetz", "time with time zone"}};
+  for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+    if (strcmp(n, map[i].internal) == 0) return map[i].shown;
+  return n;
+}
+
+const char *type_display(Analysis *a, const PgQuery__TypeName *t) {
+  StrBuf sb;
+  sb_init(&sb, a->arena);
+  bool first = true;
+  for (size_t i = 0; i < t->n_names; i++) {
+    const char *s = str_node(t->names[i]);
+    if (!s || (strcmp(s, "pg_catalog") == 0 && t->n_names > 1)) continue;
+    if (!first) sb_addc(&sb, '.');
+    sb_adds(&sb, t->n_names > 1 && i == t->n_names - 1 ? pretty_type(s) : s);
+    first = false;
+  }
+  if (t->n_typmods) {
+    sb_addc(&sb, '(');
+    for (size_t i = 0; i < t->n_typmods; i++) {
+      const PgQuery__Node *m = t->typmods[i];
+      if (i) sb_addc(&sb, ',');
+      if (m->node_case == PG_QUERY__NODE__NODE_A_CONST && m->a_const->ival)
+        sb_printf(&sb, "%d", m->a_const->ival->ival);
+      else if (m->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && m->column_ref->n_fields &&
+               str_node(m->column_ref->fields[0]))
+        sb_adds(&sb, str_node(m->column_ref->fields[0])); /* a masked placeholder */
+      else
+        sb_adds(&sb, "?");
+    }
+    sb_addc(&sb, ')');
+  }
+  for (size_t i = 0; i < t->n_array_bounds; i++) sb_adds(&sb, "[]");
+  if (t->pct_type) sb_adds(&sb, "%TYPE");
+  return sb_str(&sb);
+}
+
+const char *type_key(Analysis *a, const PgQuery__TypeName *t) {
+  StrBuf sb;
+  sb_init(&sb, a->arena);
+  const char *n = last_name(t->names, t->n_names);
+  sb_adds(&sb, n ? n : "?");
+  for (size_t i = 0; i < t->n_array_bounds; i++) sb_adds(&sb, "[]");
+  return sb_str(&sb);
+}
+
+const char *func_args_key(Analysis *a, PgQuery__Node **items, size_t n, bool from_params) {
+  StrBuf sb;
+  sb_init(&sb, a->arena);
+  bool first = true;
+  for (size_t i = 0; i < n; i++) {
+    const PgQuery__TypeName *t = NULL;
+    if (from_params) {
+      if (items[i]->node_case != PG_QUERY__NODE__NODE_FUNCTION_PARAMETER) continue;
+      const PgQuery__FunctionParameter *p = items[i]->function_parameter;
+      if (p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_OUT ||
+          p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_TABLE)
+        continue;
+      t = p->arg_type;
+    } else if (items[i]->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
+      t = items[i]->type_name;
+    } else if (items[i]->node_case == PG_QUERY__NODE__NODE_FUNCTION_PARAMETER) {
+      const PgQuery__FunctionParameter *p = items[i]->function_parameter;
+      if (p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_OUT ||
+          p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_TABLE)
+        continue;
+      t = p->arg_type;
+    }
+    if (!t) continue;
+    if (!first) sb_addc(&sb, ',');
+    sb_adds(&sb, type_key(a, t));
+    first = false;
+  }
+  return sb_str(&sb);
+}
+
+bool type_needs_ext(Analysis *a, const PgQuery__TypeName *t) {
+  const char *n = last_name(t->names, t->n_names);
+  if (!n) return false;
+  if (t->pct_type && t->n_names >= 2) {
+    /* table.column%TYPE: the column's type */
+    const char *schema, *table;
+    qualified(a, t->names, t->n_names - 1, &schema, &table);
+    Object *o = catalog_get(a->cat, OBJ_TABLE, schema, table, NULL);
+    Column *c = o ? object_column(o, n) : NULL;
+    return c && c->ext && (c->action != ACT_KEEP || !a->absent);
+  }
+  if (t->n_names >= 2) {
+    const char *s = str_node(t->names[t->n_names - 2]);
+    if (s && strcmp(s, "pg_catalog") == 0) return false;
+  }
+  if (extdesc_match(a->ext, EK_TYPE, n)) return true;
+  const char *schema = t->n_names >= 2 ? str_node(t->names[t->n_names - 2]) : a->default_schema;
+  Object *o = catalog_get(a->cat, OBJ_TYPE, schema ? schema : a->default_schema, n, NULL);
+  return o && o->ext_type;
+}
+
+void note_need(Analysis *a, ExtKind kind, const char *name, int location) {
+  const char *feature = NULL;
+  const char *v = extdesc_min_version(a->ext, kind, name, &feature);
+  if (!v) return;
+  Need n = {feature, v, arena_strdup(a->arena, name), here(a, location)};
+  VEC_PUSH(a->arena, a->needs, n);
+}
+
+/* ---- the generic walk ---- */
+
+void pb_walk(const ProtobufCMessage *m, PbVisit fn, void *ud) {
+  if (!m) return;
+  if (m->descriptor == &pg_query__node__descriptor) {
+    /* a Node is a oneof of ~240 messages: visit the live one only */
+    const PgQuery__Node *n = (const PgQuery__Node *)m;
+    if (n->node_case == PG_QUERY__NODE__NODE__NOT_SET) return;
+    const ProtobufCFieldDescriptor *f =
+        protobuf_c_message_descriptor_get_field(m->descriptor, (unsigned)n->node_case);
+    if (f) pb_walk(*(ProtobufCMessage *const *)((const char *)m + f->offset), fn, ud);
+    return;
+  }
+  if (!fn(m, ud)) return;
+  const ProtobufCMessageDescriptor *d = m->descriptor;
+  for (unsigned i = 0; i < d->n_fields; i++) {
+    const ProtobufCFieldDescriptor *f = &d->fields[i];
+    if (f->type != PROTOBUF_C_TYPE_MESSAGE) continue;
+    const char *base = (const char *)m;
+    if (f->label == PROTOBUF_C_LABEL_REPEATED) {
+      size_t n = *(const size_t *)(base + f->quantifier_offset);
+      ProtobufCMessage *const *arr = *(ProtobufCMessage *const *const *)(base + f->offset);
+      for (size_t k = 0; k < n; k++) pb_walk(arr[k], fn, ud);
+    } else {
+      if (f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) {
+        uint32_t which = *(const uint32_t *)(base + f->quantifier_offset);
+        if (which != f->id) continue;
+      }
+      pb_walk(*(ProtobufCMessage *const *)(base + f->offset), fn, ud);
+    }
+  }
+}
+
+typedef struct UseCtx {
+  Analysis *a;
+  int base;
+  UseList *out;
+  VEC(const PgQuery__RangeVar *) rels;
+  Object *implicit; /* table bare column names belong to, or NULL */
+  VEC(const PgQuery__ColumnRef *) colrefs; /* resolved once the walk has the FROM list */
+} UseCtx;
+
+static void add_use(UseCtx *c, UseKind k, ExtKind ek, const char *name, int loc,
+                    const Reason *why) {
+  Use u = {k, ek, name, loc >= 0 ? loc + c->base : -1, why};
+  VEC_PUSH(c->a->arena, *c->out, u);
+  if (k == USE_EXT && ek != EK_TYPE && c->a->note_needs)
+    note_need(c->a, ek, name, u.location >= 0 ? u.location : c->a->st->start);
+}
+
+
+static void column_ref_use(UseCtx *c, const PgQuery__ColumnRef *cr) {
+  Analysis *a = c->a;
+  if (!a->absent || cr->n_fields == 0) return;
+  const char *col = str_node(cr->fields[cr->n_fields - 1]);
+  if (!col) return; /* a.* */
+  const char *qual = cr->n_fields >= 2 ? str_node(cr->fields[cr->n_fields - 2]) : NULL;
+  for (size_t i = 0; i < c->rels.len; i++) {
+    const PgQuery__RangeVar *rv = c->rels.items[i];
+    if (qual) {
+      const char *alias = rv->alias && rv->alias->aliasname ? rv->alias->aliasname : rv->relname;
+      if (strcmp(alias, qual) != 0) continue;
+    }
+    Object *t = find_relation(a, rv);
+    if (!t) continue;
+    Column *k = object_column(t, col);
+    if (k && k->action == ACT_ELIDE) {
+      add_use(c, USE_COLUMN, EK_TYPE,
+              arena_printf(a->arena, "%s.%s", object_display(a->arena, t), col),
+              cr->location, k->why);
+      return;
+    }
+  }
+  if (c->implicit && (!qual || strcmp(qual, c->implicit->name) == 0 ||
+                      strcmp(qual, "new") == 0 || strcmp(qual, "old") == 0)) {
+    Column *k = object_column(c->implicit, col);
+    if (k && k->action == ACT_ELIDE)
+      add_use(c, USE_COLUMN, EK_TYPE, col_display(a, c->implicit, col), cr->location, k->why);
+  }
+}
+
+static bool uses_visit(const ProtobufCMessage *m, void *ud) {
+  UseCtx *c = ud;
+  Analysis *a = c->a;
+  const ProtobufCMessageDescriptor *d = m->descriptor;
+  if (d == &pg_query__type_name__descriptor) {
+    const PgQuery__TypeName *t = (const void *)m;
+    if (type_needs_ext(a, t)) {
+      add_use(c, USE_EXT, EK_TYPE, type_display(a, t), t->location, NULL);
+      /* versions are keyed by the bare name: halfvec(3) needs halfvec */
+      if (c->a->note_needs && !t->pct_type)
+        note_need(c->a, EK_TYPE, last_name(t->names, t->n_names),
+                  t->location >= 0 ? t->location + c->base : c->a->st->start);
+    }
+  } else if (d == &pg_query__a__expr__descriptor) {
+    const PgQuery__AExpr *e = (const void *)m;
+    const char *op = last_name(e->name, e->n_name);
+    if (op && (e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP ||
+               e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY ||
+               e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL) &&
+        extdesc_match(a->ext, EK_OPERATOR, op))
+      add_use(c, USE_EXT, EK_OPERATOR, op, e->location, NULL);
+  } else if (d == &pg_query__func_call__descriptor) {
+    const PgQuery__FuncCall *f = (const void *)m;
+    const char *fn = last_name(f->funcname, f->n_funcname);
+    if (fn && extdesc_match(a->ext, EK_FUNCTION, fn)) {
+      add_use(c, USE_EXT, EK_FUNCTION, fn, f->location, NULL);
+    } else if (fn && a->absent) {
+      const char *schema, *name;
+      qualified(a, f->funcname, f->n_funcname, &schema, &name);
+      Object *o = catalog_get_function_any(a->cat, schema, name, NULL);
+      if (o && o->action == ACT_ELIDE)
+        add_use(c, USE_FUNCTION, EK_FUNCTION, object_display(a->arena, o), f->location, o->why);
+    }
+  } else if (d == &pg_query__column_ref__descriptor) {
+    if (a->absent) VEC_PUSH(a->arena, c->colrefs, (const PgQuery__ColumnRef *)m);
+  } else if (d == &pg_query__range_var__descriptor) {
+    const PgQuery__RangeVar *rv = (const void *)m;
+    VEC_PUSH(a->arena, c->rels, rv);
+    Object *o = a->absent ? find_relation(a, rv) : NULL;
+    if (o && o->action == ACT_ELIDE)
+      add_use(c, USE_RELATION, EK_TYPE, object_display(a->arena, o), rv->location, o->why);
+  } else if (d == &pg_query__index_stmt__descriptor) {
+    const PgQuery__IndexStmt *ix = (const void *)m;
+    if (ix->access_method && extdesc_match(a->ext, EK_ACCESS_METHOD, ix->access_method))
+      add_use(c, USE_EXT, EK_ACCESS_METHOD, ix->access_method, -1, NULL);
+  } else if (d == &pg_query__index_elem__descriptor) {
+    const PgQuery__IndexElem *ie = (const void *)m;
+    const char *oc = last_name(ie->opclass, ie->n_opclass);
+    if (oc && extdesc_match(a->ext, EK_OPCLASS, oc))
+      add_use(c, USE_EXT, EK_OPCLASS, oc, -1, NULL);
+  } else if (d == &pg_query__constraint__descriptor) {
+    const PgQuery__Constraint *k = (const void *)m;
+    if (k->access_method && extdesc_match(a->ext, EK_ACCESS_METHOD, k->access_method))
+      add_use(c, USE_EXT, EK_ACCESS_METHOD, k->access_method, k->location, NULL);
+  } else if (d == &pg_query__create_extension_stmt__descriptor) {
+    const PgQuery__CreateExtensionStmt *e = (const void *)m;
+    if (strcmp(e->extname, extdesc_name(a->ext)) == 0)
+      add_use(c, USE_EXT, EK__COUNT, e->extname, -1, NULL);
+  }
+  return true;
+}
+
+/* Uses of elided objects first (they name the cascade's cause), then uses
+ * of the extension, each in source order. */
+static int use_cmp(const void *pa, const void *pb) {
+  const Use *a = pa, *b = pb;
+  int ka = a->kind == USE_EXT, kb = b->kind == USE_EXT;
+  if (ka != kb) return ka - kb;
+  unsigned la = (unsigned)a->location, lb = (unsigned)b->location; /* -1 last */
+  return la < lb ? -1 : la > lb;
+}
+
+static void walk_uses(UseCtx *c, const ProtobufCMessage *root) {
+  size_t first = c->out->len;
+  pb_walk(root, uses_visit, c);
+  for (size_t i = 0; i < c->colrefs.len; i++) column_ref_use(c, c->colrefs.items[i]);
+  if (c->out->len - first > 1)
+    qsort(c->out->items + first, c->out->len - first, sizeof(Use), use_cmp);
+}
+
+void collect_uses_in_table(Analysis *a, const ProtobufCMessage *root, Object *t, UseList *out) {
+  UseCtx c = {a, 0, out, {0}, t, {0}};
+  walk_uses(&c, root);
+}
+
+void collect_uses(Analysis *a, const ProtobufCMessage *root, int base, UseList *out) {
+  UseCtx c = {a, base, out, {0}, NULL, {0}};
+  walk_uses(&c, root);
+}
+
+/* Decodes the content of a string-constant token: $tag$...$tag$, '...',
+ * E'...' (escapes kept as written; only '' is folded). */
+const char *sconst_text(Analysis *a, const char *text, const Token *t, int *content_at) {
+  const char *s = text + t->start;
+  size_t n = (size_t)(t->end - t->start);
+  if (n >= 2 && s[0] == '$') {
+    const char *close = memchr(s + 1, '$', n - 1);
+    size_t tag = close ? (size_t)(close - s) + 1 : 1;
+    if (n >= 2 * tag) {
+      *content_at = t->start + (int)tag;
+      return arena_strndup(a->arena, s + tag, n - 2 * tag);
+    }
+  }
+  size_t i = 0;
+  while (i < n && s[i] != '\'') i++;
+  StrBuf sb;
+  sb_init(&sb, a->arena);
+  *content_at = t->start + (int)i + 1;
+  for (size_t k = i + 1; k + 1 < n; k++) {
+    sb_addc(&sb, s[k]);
+    if (s[k] == '\'' && s[k + 1] == '\'') k++;
+  }
+  return sb_str(&sb);
+}
+
+static bool tok_is_name(const Token *t) {
+  return t->kind == PG_QUERY__TOKEN__IDENT || t->keyword != PG_QUERY__KEYWORD_KIND__NO_KEYWORD;
+}
+
+static const char *fold_ident(Analysis *a, const char *text, const Token *t) {
+  const char *s = text + t->start;
+  size_t n = (size_t)(t->end - t->start);
+  if (n >= 2 && s[0] == '"') return arena_strndup(a->arena, s + 1, n - 2);
+  char *r = arena_strndup(a->arena, s, n);
+  for (char *p = r; *p; p++)
+    if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
+  return r;
+}
+
+typedef struct ElidedCol {
+  const char *table, *col;
+  const Reason *why;
+} ElidedCol;
+
+void collect_token_uses(Analysis *a, const Token *toks, size_t n, const char *text,
+                        int base, UseList *out) {
+  UseCtx c = {a, 0, out, {0}, NULL, {0}};
+  (void)base;
+  VEC(const char *) idents = {0};
+  for (size_t i = 0; i < n; i++) {
+    const Token *t = &toks[i];
+    if (t->kind == PG_QUERY__TOKEN__Op) {
+      const char *op = arena_strndup(a->arena, text + t->start, (size_t)(t->end - t->start));
+      if (extdesc_match(a->ext, EK_OPERATOR, op)) add_use(&c, USE_EXT, EK_OPERATOR, op, t->start, NULL);
+      continue;
+    }
+    if (t->kind == PG_QUERY__TOKEN__SCONST) {
+      /* literals: only EXECUTE strings matter; the caller checks them */
+      continue;
+    }
+    if (!tok_is_name(t)) continue;
+    const char *id = fold_ident(a, text, t);
+    VEC_PUSH(a->arena, idents, id);
+    bool call = i + 1 < n && toks[i + 1].kind == '(';
+    if (extdesc_match(a->ext, EK_TYPE, id)) {
+      /* a type name is followed by '(' only as a typmod: vector(3) */
+      add_use(&c, USE_EXT, EK_TYPE, id, t->start, NULL);
+      if (a->note_needs) note_need(a, EK_TYPE, id, t->start);
+    } else if (call && extdesc_match(a->ext, EK_FUNCTION, id)) {
+      add_use(&c, USE_EXT, EK_FUNCTION, id, t->start, NULL);
+    } else if (extdesc_match(a->ext, EK_ACCESS_METHOD, id) && i > 0 &&
+               toks[i - 1].keyword != PG_QUERY__KEYWORD_KIND__NO_KEYWORD) {
+      add_use(&c, USE_EXT, EK_ACCESS_METHOD, id, t->start, NULL);
+    } else if (extdesc_match(a->ext, EK_OPCLASS, id)) {
+      add_use(&c, USE_EXT, EK_OPCLASS, id, t->start, NULL);
+    } else if (a->absent && call) {
+      Object *o = catalog_get_function_any(a->cat, a->default_schema, id, NULL);
+      if (o && o->action == ACT_ELIDE)
+        add_use(&c, USE_FUNCTION, EK_FUNCTION, object_display(a->arena, o), t->start, o->why);
+    }
+  }
+  if (!a->absent) return;
+  /* elided columns and relations named in the body: a column counts when
+   * its table is named too. Each name is looked up once; pairs are tried
+   * name by name, and for each name the relations in the order named. */
+  size_t *relidx = arena_alloc(a->arena, (idents.len + 1) * sizeof *relidx);
+  Object **rels = arena_alloc(a->arena, (idents.len + 1) * sizeof *rels);
+  size_t nrels = 0;
+  for (size_t j = 0; j < idents.len; j++) {
+    Object *rel = catalog_get(a->cat, OBJ_TABLE, a->default_schema, idents.items[j], NULL);
+    if (!rel) continue;
+    relidx[nrels] = j;
+    rels[nrels++] = rel;
+  }
+  for (size_t i = 0; i < idents.len; i++) {
+    for (size_t r = 0; r < nrels; r++) {
+      Object *rel = rels[r];
+      if (relidx[r] == i) {
+        if (rel->action == ACT_ELIDE)
+          add_use(&c, USE_RELATION, EK_TYPE, object_display(a->arena, rel), -1, rel->why);
+        continue;
+      }
+      Column *k = object_column(rel, idents.items[i]);
+      if (k && k->action == ACT_ELIDE) {
+        add_use(&c, USE_COLUMN, EK_TYPE,
+                arena_printf(a->arena, "%s.%s", object_display(a->arena, rel), k->name), -1,
+                k->why);
+        return;
+      }
+    }
+  }
+}
+
+/* Scans string literals of EXECUTE statements in a PL/pgSQL body for uses
+ * of the extension. Returns the location of the first such EXECUTE or -1. */
+int find_dynamic_ext_sql(Analysis *a, const Token *toks, size_t n, const char *text,
+                         const char **what) {
+  for (size_t i = 0; i < n; i++) {
+    if (!tok_is_name(&toks[i])) continue;
+    if (strcmp(fold_ident(a, text, &toks[i]), "execute") != 0) continue;
+    for (size_t k = i + 1; k < n && toks[k].kind != ';'; k++) {
+      if (toks[k].kind != PG_QUERY__TOKEN__SCONST) continue;
+      int at;
+      const char *lit = sconst_text(a, text, &toks[k], &at);
+      Token *lt;
+      size_t ln;
+      PgqError err;
+      if (!pgq_scan(a->arena, lit, strlen(lit), 0, &lt, &ln, &err)) continue;
+      UseList uses = {0};
+      collect_token_uses(a, lt, ln, lit, 0, &uses);
+      for (size_t u = 0; u < uses.len; u++) {
+        if (uses.items[u].kind == USE_EXT) {
+          *what = uses.items[u].name;
+          return toks[i].start;
+        }
+      }
+    }
+  }
+  return -1;
+}
+
+/* Base types of pg_catalog that a stub may name without the parser mapping
+ * them (the parser turns SQL names like real or integer into pg_catalog.X). */
+static const char *const builtin_types[] = {
+    "bool", "bytea", "char", "name", "int8", "int2", "int4", "text", "oid", "json", "xml",
+    "float4", "float8", "money", "macaddr", "macaddr8", "inet", "cidr", "bpchar", "varchar",
+    "date", "time", "timestamp", "timestamptz", "interval", "timetz", "bit", "varbit", "numeric",
+    "uuid", "jsonb", "jsonpath", "point", "line", "lseg", "box", "path", "polygon", "circle",
+    "tsvector", "tsquery", "int4range", "int8range", "numrange", "tsrange", "tstzrange",
+    "daterange", "int4multirange", "int8multirange", "nummultirange", "datemultirange",
+    "tsmultirange", "tstzmultirange", "regclass", "regtype", "regproc", "pg_lsn", "citext",
+    NULL};
+
+bool stub_type_ok(Analysis *a, const char *type) {
+  for (size_t i = 0; i < a->stub_checked.len; i++)
+    if (strcmp(a->stub_checked.items[i], type) == 0) return true;
+  PgQuery__TypeName *t = pgq_parse_type(a->arena, type);
+  bool ok = t != NULL;
+  const char *name = t ? last_name(t->names, t->n_names) : type;
+  if (ok && !(t->n_names == 2 && str_node(t->names[0]) &&
+              strcmp(str_node(t->names[0]), "pg_catalog") == 0)) {
+    ok = false;
+    for (const char *const *b = builtin_types; *b; b++)
+      if (strcmp(*b, name) == 0) ok = true;
+    const char *schema = t->n_names >= 2 ? str_node(t->names[t->n_names - 2]) : a->default_schema;
+    Object *o = catalog_get(a->cat, OBJ_TYPE, schema, name, NULL);
+    if (o && o->action != ACT_ELIDE) ok = true;
+    if (extdesc_match(a->ext, EK_TYPE, name)) {
+      diag_path(a->dl, SEV_ERROR, DR_STUB_TYPE, a->prof->path, a->prof->stub_type_line,
+                a->prof->stub_type_col, "stub type \"%s\" needs extension %s itself", type,
+                extdesc_name(a->ext));
+      VEC_PUSH(a->arena, a->stub_checked, arena_strdup(a->arena, type));
+      return false;
+    }
+  }
+  if (!ok) {
+    Diag *d = diag_path(a->dl, SEV_ERROR, DR_STUB_TYPE, a->prof->path, a->prof->stub_type_line,
+                        a->prof->stub_type_col, "stub type \"%s\" does not exist on %s", type,
+                        a->prof->name);
+    diag_detail(a->dl, d, "It is neither built into PostgreSQL nor created by a migration before "
+                          "its first use in %s.",
+                a->fw ? a->fw->mig->src->path : "the tree");
+    diag_hint(a->dl, d, "Use a built-in type such as real[] or bytea, or create the type in an "
+                        "earlier migration.");
+  }
+  VEC_PUSH(a->arena, a->stub_checked, arena_strdup(a->arena, type));
+  return ok;
+}

@@ -1,0 +1,245 @@
+/*
+ * alter_table.c — ALTER TABLE / ALTER INDEX / ALTER VIEW sub-commands.
+ *
+ * Problem: one ALTER TABLE mixes plain and extension sub-commands
+ * (`ADD a int, ADD e vector(3)`), and later migrations alter, retype or
+ * drop columns the profile elided (dimension changes, NOT NULL, defaults).
+ * Emits: each sub-command on an elided column, or adding an extension
+ * column, elided with a marker; the rest kept byte-identical. A type change
+ * of a stubbed column to another extension type is elided (the stub type
+ * already stands). A plain column becoming an extension type can only be
+ * stubbed; eliding it would lose data, so that is an error.
+ */
+#include <string.h>
+
+#include "analysis/analysis.h"
+
+typedef PgQuery__AlterTableType AT;
+
+static bool is_column_cmd(AT t) {
+  switch (t) {
+  case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
+  case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+  case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+  case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStatistics:
+  case PG_QUERY__ALTER_TABLE_TYPE__AT_SetOptions:
+  case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetOptions:
+  case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStorage:
+  case PG_QUERY__ALTER_TABLE_TYPE__AT_SetCompression:
+  case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression:
+  case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
+  case PG_QUERY__ALTER_TABLE_TYPE__AT_SetIdentity:
+  case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity:
+  case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnGenericOptions:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* Drops indexes and constraints of table key tk that use column col. */
+typedef struct DropCol {
+  Analysis *a;
+  const char *col;
+} DropCol;
+
+static void drop_dependents(Object *o, void *ud) {
+  DropCol *dc = ud;
+  for (size_t i = 0; i < o->refs.len; i++)
+    if (strcmp(o->refs.items[i], dc->col) == 0) {
+      catalog_remove(dc->a->cat, o);
+      return;
+    }
+}
+
+void rule_alter_table(Analysis *a, Stmt *s) {
+  const PgQuery__AlterTableStmt *x = s->node->alter_table_stmt;
+  const PgQuery__RangeVar *rv = x->relation;
+  Object *t = x->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE
+                  ? catalog_get(a->cat, OBJ_TYPE, rv_schema(a, rv), rv->relname, NULL)
+                  : find_relation(a, rv);
+  if (!t) {
+    if (!x->missing_ok && schema_managed(a, rv_schema(a, rv)))
+      missing(a, DR_UNKNOWN_TABLE, rv->location, "relation \"%s\" does not exist", rv->relname);
+    return;
+  }
+  if (t->action == ACT_ELIDE) {
+    elide_stmt(a, arena_printf(a->arena, "ALTER %s %s", objkind_name(t->kind), t->name),
+               t->why);
+    return;
+  }
+  const char *tk = table_key(a, t->schema, t->name);
+  ElementDrop *drops = arena_alloc(a->arena, (x->n_cmds + 1) * sizeof *drops);
+  size_t ndrop = 0;
+  for (size_t i = 0; i < x->n_cmds; i++) {
+    const PgQuery__AlterTableCmd *cmd = x->cmds[i]->alter_table_cmd;
+    if (!cmd) continue;
+    AT st = cmd->subtype;
+    if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn && cmd->def &&
+        cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
+      const PgQuery__ColumnDef *cd = cmd->def->column_def;
+      if (object_column(t, cd->colname)) {
+        if (cmd->missing_ok) continue;
+        Diag *d = diag_at(a->dl, SEV_ERROR, DR_DUPLICATE_OBJECT, a->fw->mig->src, cd->location,
+                          cd->location, "column \"%s\" of relation \"%s\" already exists",
+                          cd->colname, t->name);
+        (void)d;
+        continue;
+      }
+      const char *what;
+      const Reason *why;
+      if (column_def(a, t, cd, &what, &why) == ACT_ELIDE) {
+        drops[i] = (ElementDrop){true, arena_printf(a->arena, "ADD COLUMN %s", what + 7), why};
+        ndrop++;
+      }
+      continue;
+    }
+    if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn ||
+        st == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType || is_column_cmd(st)) {
+      Column *c = cmd->name ? object_column(t, cmd->name) : NULL;
+      if (!c) {
+        if (!cmd->missing_ok && t->kind == OBJ_TABLE)
+          missing(a, DR_UNKNOWN_COLUMN, s->start,
+                  "column \"%s\" of relation \"%s\" does not exist", cmd->name, t->name);
+        continue;
+      }
+      if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType) {
+        const PgQuery__ColumnDef *cd = cmd->def ? cmd->def->column_def : NULL;
+        const PgQuery__TypeName *nt = cd ? cd->type_name : NULL;
+        bool new_ext = nt && type_needs_ext(a, nt);
+        const char *new_type = nt ? type_display(a, nt) : "?";
+        const char *what = arena_printf(a->arena, "ALTER COLUMN %s TYPE %s", c->name, new_type);
+        if (c->action == ACT_ELIDE) {
+          drops[i] = (ElementDrop){true, what, c->why};
+          ndrop++;
+        } else if (c->action == ACT_STUB && new_ext) {
+          drops[i] = (ElementDrop){true, what, c->why};
+          ndrop++;
+        } else if (c->action == ACT_STUB) {
+          c->action = ACT_KEEP; /* becomes a plain column from here on */
+          c->why = NULL;
+        } else if (new_ext && a->absent) {
+          const char *stub;
+          Action act = profile_column_action(
+              a->prof, arena_printf(a->arena, "%s.%s.%s", t->schema, t->name, c->name), &stub);
+          if (act == ACT_STUB) {
+            Span sp = type_span(a, nt);
+            edit_add(a, sp.start, sp.end, stub);
+            stub_types_in(a, &cmd->def->base); /* USING x::vector(3) */
+            c->action = ACT_STUB;
+            c->stub_type = stub;
+            c->why = reason(a, ext_reason(a, arena_printf(a->arena, "type %s", new_type)),
+                            "column %s stubbed as %s", col_display(a, t, c->name), stub);
+          } else {
+            Diag *d = diag_at(a->dl, SEV_ERROR, DR_TYPE_CHANGE, a->fw->mig->src, nt->location,
+                              nt->location, "column \"%s\" changes from %s to %s, which %s lacks",
+                              c->name, c->type, new_type, a->prof->name);
+            diag_detail(a->dl, d, "Eliding the column here would drop data the earlier "
+                                  "migrations kept.");
+            diag_hint(a->dl, d, "Stub this column: add \"column-rule ^%s\\.%s\\.%s$ stub\" to "
+                                "the profile.",
+                      t->schema, t->name, c->name);
+          }
+        }
+        c->type = new_type;
+        c->type_node = (PgQuery__TypeName *)nt;
+        c->ext = new_ext;
+        continue;
+      }
+      if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault) {
+        c->default_expr = cmd->def;
+        if (c->action == ACT_STUB) stub_value(a, cmd->def, c->stub_type);
+      }
+      if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull) c->not_null = true;
+      if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull) c->not_null = false;
+      if (c->action == ACT_ELIDE) {
+        const char *verb = st == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn ? "DROP COLUMN"
+                                                                           : "ALTER COLUMN";
+        drops[i] = (ElementDrop){true, arena_printf(a->arena, "%s %s", verb, c->name), c->why};
+        ndrop++;
+      }
+      if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn) {
+        DropCol dc = {a, c->name};
+        catalog_each_owned(a->cat, tk, drop_dependents, &dc);
+        object_drop_column(t, cmd->name);
+      }
+      continue;
+    }
+    if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint && cmd->def &&
+        cmd->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
+      const PgQuery__Constraint *k = cmd->def->constraint;
+      const Reason *why = constraint_drop_reason(a, t, k);
+      if (k->conname) {
+        Object *ko = catalog_add(a->cat, OBJ_CONSTRAINT, t->schema, k->conname, tk);
+        ko->origin = here(a, k->location);
+        ko->def = cmd->def;
+        ko->seq = a->seq;
+        if (why && a->absent) {
+          ko->action = ACT_ELIDE;
+          ko->why = reason(a, why, "constraint %s elided", k->conname);
+        }
+      }
+      if (why && a->absent) {
+        drops[i] = (ElementDrop){true,
+                                 arena_printf(a->arena, "ADD CONSTRAINT%s%s",
+                                              k->conname ? " " : "",
+                                              k->conname ? k->conname : ""),
+                                 why};
+        ndrop++;
+      }
+      continue;
+    }
+    if ((st == PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint && cmd->name) ||
+        (st == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterConstraint && cmd->def &&
+         cmd->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)) {
+      const char *kn = cmd->name ? cmd->name : cmd->def->constraint->conname;
+      Object *ko = kn ? catalog_get(a->cat, OBJ_CONSTRAINT, t->schema, kn, tk) : NULL;
+      if (ko && ko->action == ACT_ELIDE) {
+        drops[i] = (ElementDrop){true, arena_printf(a->arena, "%s CONSTRAINT %s",
+                                                    st == PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint
+                                                        ? "VALIDATE" : "ALTER", kn),
+                                 ko->why};
+        ndrop++;
+      }
+      continue;
+    }
+    if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_ClusterOn && cmd->name) {
+      Object *ix = catalog_get(a->cat, OBJ_INDEX, t->schema, cmd->name, NULL);
+      if (ix && ix->action == ACT_ELIDE) {
+        drops[i] = (ElementDrop){true, arena_printf(a->arena, "CLUSTER ON %s", cmd->name), ix->why};
+        ndrop++;
+      }
+      continue;
+    }
+    if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint && cmd->name) {
+      Object *ko = catalog_get(a->cat, OBJ_CONSTRAINT, t->schema, cmd->name, tk);
+      if (ko && ko->action == ACT_ELIDE) {
+        drops[i] = (ElementDrop){true, arena_printf(a->arena, "DROP CONSTRAINT %s", cmd->name),
+                                 ko->why};
+        ndrop++;
+      }
+      if (ko) catalog_remove(a->cat, ko);
+      continue;
+    }
+  }
+  if (!ndrop) return;
+  if (ndrop == x->n_cmds) {
+    for (size_t i = 0; i < x->n_cmds; i++)
+      if (drops[i].drop) {
+        elide_stmt(a, arena_printf(a->arena, "ALTER TABLE %s %s", t->name, drops[i].what),
+                   drops[i].why);
+        break;
+      }
+    return;
+  }
+  size_t first = skip_name(a->fw, tok_at(a->fw, rv->location));
+  Span *el;
+  size_t n;
+  comma_segments(a, first, &el, &n);
+  if (n != x->n_cmds) {
+    diag_at(a->dl, SEV_ERROR, DR_INTERNAL, a->fw->mig->src, s->start, s->start,
+            "cannot split ALTER TABLE \"%s\" into its %zu sub-commands", t->name, x->n_cmds);
+    return;
+  }
+  elide_elements(a, el, n, drops);
+}

@@ -1,0 +1,99 @@
+/*
+ * create_extension.c — CREATE EXTENSION and ALTER EXTENSION.
+ *
+ * Problem: the extension is absent on the target, or present in another
+ * version than a pinned `WITH VERSION 'x'` names (SQLSTATE 22023: pgvector
+ * installs only its newest script).
+ * Emits: absent — the statement elided with a marker. Present — the version
+ * pin removed (warning pinned-extension-version) when the profile relaxes
+ * versions, and IF NOT EXISTS added when it asks for it.
+ */
+#include <string.h>
+
+#include "analysis/analysis.h"
+
+static bool is_our_extension(Analysis *a, const char *name) {
+  return strcmp(name, extdesc_name(a->ext)) == 0;
+}
+
+/* Removes "[WITH] VERSION 'x'" / "TO 'x'" whose DefElem is at loc, with the
+ * blanks before it. */
+static void remove_version(Analysis *a, int loc, bool only_option) {
+  FileWork *fw = a->fw;
+  size_t v = tok_at(fw, loc);
+  size_t val = tok_next(fw, v);
+  if (val >= fw->ntoks) return;
+  size_t from = v;
+  if (only_option && from > a->st->tok_lo) {
+    size_t prev = from - 1;
+    while (prev > a->st->tok_lo && tok_is_comment(&fw->toks[prev])) prev--;
+    if (fw->toks[prev].kind == PG_QUERY__TOKEN__WITH) from = prev;
+  }
+  size_t before = from - 1;
+  while (before > a->st->tok_lo && tok_is_comment(&fw->toks[before])) before--;
+  edit_add(a, fw->toks[before].end, fw->toks[val].end, "");
+}
+
+static void warn_pin(Analysis *a, int loc, const char *ext, const char *version) {
+  Diag *d = diag_at(a->dl, SEV_WARNING, DR_PINNED_VERSION, a->fw->mig->src, loc, loc,
+                    "pinned version '%s' of extension \"%s\" removed", version, ext);
+  diag_detail(a->dl, d, "A host installs only the extension versions it ships; the pin fails "
+                        "there with SQLSTATE 22023.");
+  diag_hint(a->dl, d, "Remove the pin from the canonical migration to silence this warning.");
+  record(a, "relaxed", "extension version", arena_printf(a->arena, "%s %s", ext, version),
+         here(a, loc), reason(a, NULL, "pinned version %s removed for %s", version,
+                              a->prof->name));
+}
+
+void rule_create_extension(Analysis *a, Stmt *s) {
+  const PgQuery__CreateExtensionStmt *x = s->node->create_extension_stmt;
+  if (!is_our_extension(a, x->extname)) {
+    if (!catalog_get(a->cat, OBJ_EXTENSION, "", x->extname, NULL))
+      catalog_add(a->cat, OBJ_EXTENSION, "", x->extname, NULL)->origin = here(a, s->start);
+    return;
+  }
+  if (a->absent) {
+    const Reason *r = reason(a, NULL, "extension %s is absent in %s", x->extname, a->prof->name);
+    elide_stmt(a, arena_printf(a->arena, "CREATE EXTENSION %s", x->extname), r);
+    record(a, "elided", "extension", x->extname, here(a, s->start), r);
+    return;
+  }
+  Object *e = catalog_get(a->cat, OBJ_EXTENSION, "", x->extname, NULL);
+  if (!e) {
+    e = catalog_add(a->cat, OBJ_EXTENSION, "", x->extname, NULL);
+    e->origin = here(a, s->start);
+  }
+  if (a->prof->relax_version) {
+    for (size_t i = 0; i < x->n_options; i++) {
+      const PgQuery__DefElem *d = x->options[i]->def_elem;
+      if (!d || strcmp(d->defname, "new_version") != 0) continue;
+      remove_version(a, d->location, x->n_options == 1);
+      warn_pin(a, d->location, x->extname, str_node(d->arg) ? str_node(d->arg) : "?");
+    }
+  }
+  if (a->prof->if_not_exists && !x->if_not_exists) {
+    FileWork *fw = a->fw;
+    for (size_t i = s->tok_lo; i < s->tok_hi; i++)
+      if (fw->toks[i].kind == PG_QUERY__TOKEN__EXTENSION) {
+        edit_add(a, fw->toks[i].end, fw->toks[i].end, " IF NOT EXISTS");
+        break;
+      }
+  }
+}
+
+void rule_alter_extension(Analysis *a, Stmt *s) {
+  const PgQuery__AlterExtensionStmt *x = s->node->alter_extension_stmt;
+  if (!is_our_extension(a, x->extname)) return;
+  if (a->absent) {
+    const Reason *r = reason(a, NULL, "extension %s is absent in %s", x->extname, a->prof->name);
+    elide_stmt(a, arena_printf(a->arena, "ALTER EXTENSION %s", x->extname), r);
+    return;
+  }
+  if (!a->prof->relax_version) return;
+  for (size_t i = 0; i < x->n_options; i++) {
+    const PgQuery__DefElem *d = x->options[i]->def_elem;
+    if (!d || strcmp(d->defname, "new_version") != 0) continue;
+    remove_version(a, d->location, false);
+    warn_pin(a, d->location, x->extname, str_node(d->arg) ? str_node(d->arg) : "?");
+  }
+}

@@ -1,0 +1,138 @@
+/*
+ * create_index.c — CREATE INDEX.
+ *
+ * Problem: hnsw / ivfflat indexes, vector operator classes, and indexes on
+ * columns the profile elided cannot be built on the target.
+ * Emits: such an index elided with a marker naming the reason chain
+ * ("index idx elided: column t.embedding elided: type vector(384) needs
+ * extension vector, absent in P"); later ALTER/DROP/COMMENT of it follow.
+ * Every index is replayed into the catalog with the columns it uses.
+ */
+#include <string.h>
+
+#include "analysis/analysis.h"
+
+/* Column part of a default index name: the column, or for an expression
+ * the name PostgreSQL figures for it (function name, cast argument), or
+ * "expr" (ChooseIndexColumnNames, FigureIndexColname). */
+static const char *index_colname(const PgQuery__IndexElem *ie) {
+  if (ie->indexcolname) return ie->indexcolname;
+  if (ie->name) return ie->name;
+  const PgQuery__Node *e = ie->expr;
+  while (e && e->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) {
+    const PgQuery__Node *arg = e->type_cast->arg;
+    if (!arg || (arg->node_case != PG_QUERY__NODE__NODE_COLUMN_REF &&
+                 arg->node_case != PG_QUERY__NODE__NODE_FUNC_CALL &&
+                 arg->node_case != PG_QUERY__NODE__NODE_TYPE_CAST))
+      return last_name(e->type_cast->type_name->names, e->type_cast->type_name->n_names);
+    e = arg;
+  }
+  if (e && e->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && e->column_ref->n_fields) {
+    const char *n = str_node(e->column_ref->fields[e->column_ref->n_fields - 1]);
+    if (n) return n;
+  }
+  if (e && e->node_case == PG_QUERY__NODE__NODE_FUNC_CALL)
+    return last_name(e->func_call->funcname, e->func_call->n_funcname);
+  return "expr";
+}
+
+/* makeObjectName: name1_name2_label within 63 bytes, shortening the longer
+ * of name1 and name2 first. */
+static const char *object_name(Analysis *a, const char *name1, const char *name2,
+                               const char *label) {
+  size_t n1 = strlen(name1), n2 = name2 ? strlen(name2) : 0;
+  size_t overhead = strlen(label) + 1 + (name2 ? 1 : 0);
+  size_t avail = 63 - overhead;
+  while (n1 + n2 > avail) {
+    if (n1 > n2) n1--;
+    else n2--;
+  }
+  if (name2) return arena_printf(a->arena, "%.*s_%.*s_%s", (int)n1, name1, (int)n2, name2, label);
+  return arena_printf(a->arena, "%.*s_%s", (int)n1, name1, label);
+}
+
+/* ChooseIndexName: table_cols_idx (or _key, _pkey), then idx1, idx2, ...
+ * while the name is taken. */
+static const char *default_index_name(Analysis *a, const PgQuery__IndexStmt *x,
+                                      const char *schema) {
+  const char *table = x->relation->relname;
+  if (x->primary) return object_name(a, table, NULL, "pkey");
+  StrBuf cols;
+  sb_init(&cols, a->arena);
+  for (size_t i = 0; i < x->n_index_params; i++) {
+    const PgQuery__IndexElem *ie = x->index_params[i]->index_elem;
+    if (!ie) continue;
+    if (cols.len) sb_addc(&cols, '_');
+    sb_adds(&cols, index_colname(ie));
+    if (cols.len >= 64) break;
+  }
+  const char *label = x->unique ? "key" : "idx";
+  const char *name = object_name(a, table, sb_str(&cols), label);
+  for (int pass = 1; catalog_get(a->cat, OBJ_INDEX, schema, name, NULL); pass++)
+    name = object_name(a, table, sb_str(&cols), arena_printf(a->arena, "%s%d", label, pass));
+  return name;
+}
+
+void rule_create_index(Analysis *a, Stmt *s) {
+  const PgQuery__IndexStmt *x = s->node->index_stmt;
+  const PgQuery__RangeVar *rv = x->relation;
+  Object *t = find_relation(a, rv);
+  if (!t && schema_managed(a, rv_schema(a, rv)))
+    missing(a, DR_UNKNOWN_TABLE, rv->location, "relation \"%s\" does not exist", rv->relname);
+  const char *schema = rv_schema(a, rv);
+  const Reason *why = NULL;
+  VEC(const char *) refs = {0};
+  for (size_t i = 0; i < x->n_index_params; i++) {
+    const PgQuery__IndexElem *ie = x->index_params[i]->index_elem;
+    if (!ie) continue;
+    if (ie->name) {
+      VEC_PUSH(a->arena, refs, ie->name);
+      Column *c = t ? object_column(t, ie->name) : NULL;
+      if (t && !c && t->kind == OBJ_TABLE && t->cols.len)
+        missing(a, DR_UNKNOWN_COLUMN, rv->location,
+                "index \"%s\" names column \"%s\", which relation \"%s\" does not have",
+                x->idxname ? x->idxname : "?", ie->name, t->name);
+      if (!why && c && c->action != ACT_KEEP) why = c->why;
+    }
+    const char *oc = last_name(ie->opclass, ie->n_opclass);
+    if (!why && oc && extdesc_match(a->ext, EK_OPCLASS, oc) && a->absent)
+      why = ext_reason(a, arena_printf(a->arena, "operator class %s", oc));
+  }
+  for (size_t i = 0; i < x->n_index_including_params && !why; i++) {
+    const PgQuery__IndexElem *ie = x->index_including_params[i]->index_elem;
+    Column *c = ie && ie->name && t ? object_column(t, ie->name) : NULL;
+    if (c && c->action != ACT_KEEP) why = c->why;
+  }
+  if (!why && a->absent && x->access_method &&
+      extdesc_match(a->ext, EK_ACCESS_METHOD, x->access_method))
+    why = ext_reason(a, arena_printf(a->arena, "access method %s", x->access_method));
+  if (!why && a->absent) {
+    UseList uses = {0};
+    for (size_t i = 0; i < x->n_index_params; i++)
+      if (x->index_params[i]->index_elem && x->index_params[i]->index_elem->expr)
+        collect_uses_in_table(a, &x->index_params[i]->index_elem->expr->base, t, &uses);
+    if (x->where_clause) collect_uses_in_table(a, &x->where_clause->base, t, &uses);
+    if (uses.len) why = use_reason(a, &uses.items[0]);
+  }
+  const char *name = x->idxname ? x->idxname : default_index_name(a, x, schema);
+  Object *ix = catalog_get(a->cat, OBJ_INDEX, schema, name, NULL);
+  if (ix && x->if_not_exists) return;
+  if (ix) {
+    diag_at(a->dl, SEV_ERROR, DR_DUPLICATE_OBJECT, a->fw->mig->src, s->start, s->start,
+            "relation \"%s\" already exists", name);
+    return;
+  }
+  ix = catalog_add(a->cat, OBJ_INDEX, schema, name, table_key(a, rv_schema(a, rv), rv->relname));
+  ix->origin = here(a, s->start);
+  ix->def = s->node;
+  ix->seq = a->seq;
+  ix->refs.items = refs.items;
+  ix->refs.len = refs.len;
+  ix->refs.cap = refs.cap;
+  if (why) {
+    ix->action = ACT_ELIDE;
+    ix->why = reason(a, why, "index %s elided", name);
+    elide_stmt(a, arena_printf(a->arena, "index %s", name), why);
+    record(a, "elided", "index", name, ix->origin, why);
+  }
+}

@@ -1,0 +1,112 @@
+/*
+ * create_table.c — CREATE TABLE.
+ *
+ * Problem: a table mixes plain columns with extension-typed ones; dropping
+ * the statement (the seeds' Option A) loses the plain columns later
+ * migrations need.
+ * Emits: the table with its other columns; each extension column elided
+ * (marker) or its type replaced by the stub type, per profile; table
+ * constraints on elided columns elided with them. Replays the table and
+ * its columns into the catalog; a partition copies its parent's columns.
+ */
+#include <string.h>
+
+#include "analysis/analysis.h"
+
+void rule_create_table(Analysis *a, Stmt *s) {
+  const PgQuery__CreateStmt *c = s->node->create_stmt;
+  const PgQuery__RangeVar *rv = c->relation;
+  const char *schema = rv_schema(a, rv);
+  Object *t = catalog_get(a->cat, OBJ_TABLE, schema, rv->relname, NULL);
+  Object scratch;
+  if (t && c->if_not_exists) {
+    /* a no-op on the target, but its text must still compile: decide its
+     * elements against a scratch copy that the catalog never sees */
+    memset(&scratch, 0, sizeof scratch);
+    scratch.kind = OBJ_TABLE;
+    scratch.schema = schema;
+    scratch.name = rv->relname;
+    t = &scratch;
+  } else if (t) {
+    Diag *d = diag_at(a->dl, SEV_ERROR, DR_DUPLICATE_OBJECT, a->fw->mig->src, rv->location,
+                      rv->location, "relation \"%s\" already exists", rv->relname);
+    diag_detail(a->dl, d, "It was created at %s.",
+                a->tree->migs.items[t->origin.mig].src->path);
+    return;
+  } else {
+    t = catalog_add(a->cat, OBJ_TABLE, schema, rv->relname, NULL);
+    t->origin = here(a, rv->location);
+    t->seq = a->seq;
+  }
+  for (size_t i = 0; i < c->n_inh_relations; i++) {
+    const PgQuery__Node *n = c->inh_relations[i];
+    if (n->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) continue;
+    Object *parent = find_relation(a, n->range_var);
+    if (!parent) {
+      if (schema_managed(a, rv_schema(a, n->range_var)))
+        missing(a, DR_UNKNOWN_TABLE, n->range_var->location,
+                "parent table \"%s\" does not exist", n->range_var->relname);
+      continue;
+    }
+    for (size_t k = 0; k < parent->cols.len; k++) VEC_PUSH(a->arena, t->cols, parent->cols.items[k]);
+  }
+  if (c->n_table_elts == 0) return;
+  Span *el;
+  size_t n;
+  if (!paren_list(a, rv->location, s->end, &el, &n, NULL) || n != c->n_table_elts) {
+    diag_at(a->dl, SEV_ERROR, DR_INTERNAL, a->fw->mig->src, s->start, s->start,
+            "cannot find the %zu elements of CREATE TABLE \"%s\"", c->n_table_elts, rv->relname);
+    return;
+  }
+  ElementDrop *drops = arena_alloc(a->arena, n * sizeof *drops);
+  size_t ndrop = 0;
+  for (size_t i = 0; i < n; i++) {
+    const PgQuery__Node *e = c->table_elts[i];
+    if (e->node_case == PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE && e->table_like_clause->relation) {
+      /* LIKE copies the source's columns as the target has them: elided
+       * columns are not there to copy */
+      Object *src = find_relation(a, e->table_like_clause->relation);
+      if (!src) {
+        if (schema_managed(a, rv_schema(a, e->table_like_clause->relation)))
+          missing(a, DR_UNKNOWN_TABLE, e->table_like_clause->relation->location,
+                  "relation \"%s\" does not exist", e->table_like_clause->relation->relname);
+        continue;
+      }
+      for (size_t k = 0; k < src->cols.len; k++) VEC_PUSH(a->arena, t->cols, src->cols.items[k]);
+      continue;
+    }
+    if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
+      const char *what;
+      const Reason *why;
+      if (column_def(a, t, e->column_def, &what, &why) == ACT_ELIDE) {
+        drops[i] = (ElementDrop){true, what, why};
+        ndrop++;
+      }
+    }
+  }
+  for (size_t i = 0; i < n; i++) {
+    const PgQuery__Node *e = c->table_elts[i];
+    if (e->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) continue;
+    const PgQuery__Constraint *k = e->constraint;
+    const Reason *why = constraint_drop_reason(a, t, k);
+    if (k->conname && t != &scratch) {
+      Object *ko = catalog_add(a->cat, OBJ_CONSTRAINT, schema, k->conname,
+                               table_key(a, schema, rv->relname));
+      ko->origin = here(a, k->location);
+      ko->def = (PgQuery__Node *)e;
+      ko->seq = a->seq;
+      if (why && a->absent) {
+        ko->action = ACT_ELIDE;
+        ko->why = reason(a, why, "constraint %s elided", k->conname);
+      }
+    }
+    if (why && a->absent) {
+      drops[i] = (ElementDrop){true,
+                               arena_printf(a->arena, "constraint%s%s",
+                                            k->conname ? " " : "", k->conname ? k->conname : ""),
+                               why};
+      ndrop++;
+    }
+  }
+  if (ndrop) elide_elements(a, el, n, drops);
+}

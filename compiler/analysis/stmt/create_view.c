@@ -1,0 +1,132 @@
+/*
+ * create_view.c — CREATE [OR REPLACE] VIEW, CREATE MATERIALIZED VIEW and
+ * CREATE TABLE AS.
+ *
+ * Problem: a view that reads an elided column, an elided view or function,
+ * or uses an extension operator or function cannot be created.
+ * Emits: such a view elided with a marker and its reason chain; later
+ * comments, grants, renames and drops of it follow.
+ */
+#include <string.h>
+
+#include "analysis/analysis.h"
+
+/* PostgreSQL's name for an output column without AS (FigureColname). */
+static const char *figure_colname(const PgQuery__Node *n) {
+  if (!n) return NULL;
+  switch (n->node_case) {
+  case PG_QUERY__NODE__NODE_COLUMN_REF:
+    return n->column_ref->n_fields ? str_node(n->column_ref->fields[n->column_ref->n_fields - 1])
+                                   : NULL;
+  case PG_QUERY__NODE__NODE_FUNC_CALL:
+    return last_name(n->func_call->funcname, n->func_call->n_funcname);
+  case PG_QUERY__NODE__NODE_TYPE_CAST: {
+    const char *r = figure_colname(n->type_cast->arg);
+    return r ? r : last_name(n->type_cast->type_name->names, n->type_cast->type_name->n_names);
+  }
+  default:
+    return NULL;
+  }
+}
+
+/* The view's output columns; those that come from elided table columns
+ * (through *) do not exist on the target and are marked elided. */
+static void view_columns(Analysis *a, Object *v, const PgQuery__Node *query,
+                         PgQuery__Node **aliases, size_t naliases) {
+  v->cols.len = 0;
+  if (!query || query->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) return;
+  const PgQuery__SelectStmt *sel = query->select_stmt;
+  size_t out = 0;
+  for (size_t i = 0; i < sel->n_target_list; i++) {
+    const PgQuery__ResTarget *rt = sel->target_list[i]->res_target;
+    if (!rt) continue;
+    const PgQuery__Node *val = rt->val;
+    bool star = val && val->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
+                val->column_ref->n_fields &&
+                val->column_ref->fields[val->column_ref->n_fields - 1]->node_case ==
+                    PG_QUERY__NODE__NODE_A_STAR;
+    if (star) {
+      const char *qual = val->column_ref->n_fields >= 2
+                             ? str_node(val->column_ref->fields[val->column_ref->n_fields - 2])
+                             : NULL;
+      for (size_t f = 0; f < sel->n_from_clause; f++) {
+        const PgQuery__Node *fr = sel->from_clause[f];
+        if (fr->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) continue;
+        const PgQuery__RangeVar *rv = fr->range_var;
+        const char *alias = rv->alias && rv->alias->aliasname ? rv->alias->aliasname : rv->relname;
+        if (qual && strcmp(qual, alias) != 0) continue;
+        Object *t = find_relation(a, rv);
+        for (size_t k = 0; t && k < t->cols.len; k++) {
+          Column *src = &t->cols.items[k];
+          const char *name = out < naliases && str_node(aliases[out]) ? str_node(aliases[out])
+                                                                     : src->name;
+          Column *c = object_add_column(a->arena, v, name);
+          c->type = src->type;
+          c->ext = src->ext;
+          c->action = src->action == ACT_ELIDE ? ACT_ELIDE : ACT_KEEP;
+          c->why = src->why;
+          out++;
+        }
+      }
+      continue;
+    }
+    const char *name = out < naliases && str_node(aliases[out]) ? str_node(aliases[out])
+                       : rt->name                               ? rt->name
+                       : figure_colname(val)                    ? figure_colname(val)
+                                                                : "?column?";
+    object_add_column(a->arena, v, name);
+    out++;
+  }
+}
+
+void rule_create_view(Analysis *a, Stmt *s) {
+  const PgQuery__RangeVar *rv;
+  const PgQuery__Node *query;
+  ObjKind kind = OBJ_VIEW;
+  bool replace = false;
+  if (s->node->node_case == PG_QUERY__NODE__NODE_VIEW_STMT) {
+    rv = s->node->view_stmt->view;
+    query = s->node->view_stmt->query;
+    replace = s->node->view_stmt->replace;
+  } else {
+    const PgQuery__CreateTableAsStmt *c = s->node->create_table_as_stmt;
+    if (!c->into || !c->into->rel) return;
+    rv = c->into->rel;
+    query = c->query;
+    kind = c->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? OBJ_MATVIEW : OBJ_TABLE;
+  }
+  const char *schema = rv_schema(a, rv);
+  const Reason *why = NULL;
+  if (a->absent && query) {
+    UseList uses = {0};
+    collect_uses(a, &query->base, 0, &uses);
+    if (uses.len) why = use_reason(a, &uses.items[0]);
+  }
+  Object *v = catalog_get(a->cat, kind, schema, rv->relname, NULL);
+  if (v && !replace) {
+    diag_at(a->dl, SEV_ERROR, DR_DUPLICATE_OBJECT, a->fw->mig->src, rv->location, rv->location,
+            "relation \"%s\" already exists", rv->relname);
+    return;
+  }
+  if (!v) v = catalog_add(a->cat, kind, schema, rv->relname, NULL);
+  v->kind = kind;
+  v->origin = here(a, rv->location);
+  v->def = s->node;
+  v->seq = a->seq;
+  v->comment = NULL;
+  v->grants.len = 0;
+  v->action = ACT_KEEP;
+  v->why = NULL;
+  if (!why) {
+    if (s->node->node_case == PG_QUERY__NODE__NODE_VIEW_STMT)
+      view_columns(a, v, query, s->node->view_stmt->aliases, s->node->view_stmt->n_aliases);
+    else
+      view_columns(a, v, query, NULL, 0);
+    return;
+  }
+  const char *kn = objkind_name(kind);
+  v->action = ACT_ELIDE;
+  v->why = reason(a, why, "%s %s elided", kn, object_display(a->arena, v));
+  elide_stmt(a, arena_printf(a->arena, "%s %s", kn, object_display(a->arena, v)), why);
+  record(a, "elided", kn, object_display(a->arena, v), v->origin, why);
+}

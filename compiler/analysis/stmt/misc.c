@@ -1,0 +1,122 @@
+/*
+ * misc.c — statements that only need replaying: CREATE SEQUENCE, CREATE
+ * SCHEMA, SET search_path, ALTER ... OWNER / SET SCHEMA / ALTER FUNCTION.
+ *
+ * Problem: ownership, schema moves and function attribute changes of
+ * elided objects fail; those of stubbed functions name extension types.
+ * Emits: such statements elided (elided target) or with stub types
+ * (stubbed function); schema moves followed in the catalog.
+ */
+#include <string.h>
+
+#include "analysis/analysis.h"
+
+void rule_create_sequence(Analysis *a, Stmt *s) {
+  const PgQuery__CreateSeqStmt *x = s->node->create_seq_stmt;
+  if (!x->sequence) return;
+  const char *schema = rv_schema(a, x->sequence);
+  if (catalog_get(a->cat, OBJ_SEQUENCE, schema, x->sequence->relname, NULL)) return;
+  catalog_add(a->cat, OBJ_SEQUENCE, schema, x->sequence->relname, NULL)->origin = here(a, s->start);
+}
+
+void rule_create_schema(Analysis *a, Stmt *s) {
+  const PgQuery__CreateSchemaStmt *x = s->node->create_schema_stmt;
+  const char *name = x->schemaname ? x->schemaname
+                     : x->authrole && x->authrole->rolename ? x->authrole->rolename : NULL;
+  if (!name || catalog_get(a->cat, OBJ_SCHEMA, "", name, NULL)) return;
+  catalog_add(a->cat, OBJ_SCHEMA, "", name, NULL)->origin = here(a, s->start);
+}
+
+void rule_set(Analysis *a, Stmt *s) {
+  const PgQuery__VariableSetStmt *x = s->node->variable_set_stmt;
+  if (!x->name || strcmp(x->name, "search_path") != 0) return;
+  if (x->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE && x->n_args) {
+    const PgQuery__Node *n = x->args[0];
+    if (n->node_case == PG_QUERY__NODE__NODE_A_CONST && n->a_const->sval)
+      a->default_schema = arena_strdup(a->arena, n->a_const->sval->sval);
+  } else {
+    a->default_schema = "public";
+  }
+}
+
+static Object *target_of(Analysis *a, PgQuery__ObjectType ot, const PgQuery__RangeVar *rv,
+                         const PgQuery__Node *obj, const char **what) {
+  *what = "?";
+  if (rv) {
+    *what = rv->relname;
+    return find_relation(a, rv);
+  }
+  if (!obj) return NULL;
+  switch (ot) {
+  case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+  case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+  case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
+    if (obj->node_case != PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS) return NULL;
+    return lookup_function(a, obj->object_with_args, what);
+  case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+  case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
+    if (obj->node_case != PG_QUERY__NODE__NODE_LIST) return NULL;
+    const char *schema, *name;
+    qualified(a, obj->list->items, obj->list->n_items, &schema, &name);
+    *what = name;
+    return catalog_get(a->cat, OBJ_TYPE, schema, name, NULL);
+  }
+  case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION:
+    *what = str_node(obj) ? str_node(obj) : "?";
+    return NULL;
+  default:
+    return NULL;
+  }
+}
+
+void rule_alter_object(Analysis *a, Stmt *s) {
+  Object *o = NULL;
+  const char *what = "?";
+  const PgQuery__Node *objnode = NULL;
+  const char *new_schema = NULL;
+  bool ext_stmt = false;
+  switch (s->node->node_case) {
+  case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT: {
+    const PgQuery__AlterOwnerStmt *x = s->node->alter_owner_stmt;
+    o = target_of(a, x->object_type, x->relation, x->object, &what);
+    objnode = x->object;
+    ext_stmt = x->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION;
+    break;
+  }
+  case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT: {
+    const PgQuery__AlterObjectSchemaStmt *x = s->node->alter_object_schema_stmt;
+    o = target_of(a, x->object_type, x->relation, x->object, &what);
+    objnode = x->object;
+    new_schema = x->newschema;
+    ext_stmt = x->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION;
+    if (!o && x->relation && !x->missing_ok && schema_managed(a, rv_schema(a, x->relation)))
+      missing(a, DR_UNKNOWN_TABLE, x->relation->location, "relation \"%s\" does not exist",
+              x->relation->relname);
+    break;
+  }
+  case PG_QUERY__NODE__NODE_ALTER_FUNCTION_STMT: {
+    const PgQuery__AlterFunctionStmt *x = s->node->alter_function_stmt;
+    if (x->func) {
+      o = lookup_function(a, x->func, &what);
+      objnode = NULL;
+      if (o && o->action == ACT_STUB) stub_types_in(a, &x->func->base);
+      if (!o) missing(a, DR_UNKNOWN_OBJECT, s->start, "function %s does not exist", what);
+    }
+    break;
+  }
+  default:
+    return;
+  }
+  if (ext_stmt && strcmp(what, extdesc_name(a->ext)) == 0 && a->absent) {
+    elide_stmt(a, arena_printf(a->arena, "ALTER EXTENSION %s", what),
+               reason(a, NULL, "extension %s is absent in %s", what, a->prof->name));
+    return;
+  }
+  if (!o) return;
+  if (o->action == ACT_ELIDE) {
+    elide_stmt(a, arena_printf(a->arena, "ALTER %s %s", objkind_name(o->kind), what), o->why);
+  } else if (o->action == ACT_STUB && objnode) {
+    stub_types_in(a, &objnode->base);
+  }
+  if (new_schema) catalog_reschema(a->cat, o, new_schema);
+}

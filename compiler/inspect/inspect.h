@@ -1,0 +1,22 @@
+/*
+ * inspect.h — looking instead of reading: `migc explain OBJECT` prints the
+ * reason chain (with file:line of each step) for why an object was elided
+ * or stubbed, or where it was made and that it was kept; `migc graph`
+ * writes the migrations and objects as a Graphviz DOT graph, elided and
+ * stubbed objects marked, edges from each migration to what it creates and
+ * from each decision to the decision it follows from. Both work on a
+ * finished compilation and write to a stream; they change nothing.
+ */
+#ifndef MIGC_INSPECT_H
+#define MIGC_INSPECT_H
+
+#include <stdio.h>
+
+#include "emit/compile.h"
+
+/* Returns false (and reports into dl) when nothing of that name exists. */
+bool inspect_explain(Arena *a, const Compilation *c, const char *object, FILE *out,
+                     DiagList *dl);
+void inspect_graph_dot(Arena *a, const Compilation *c, FILE *out);
+
+#endif
