@@ -58,6 +58,9 @@ static const char USAGE[] =
     "  -o, --output DIR       where build writes the tree (replaced atomically);\n"
     "                         package: the archive file\n"
     "  --force                replace OUT even if it holds files migc did not write\n"
+    "  --strict               build, check, package: a reference no earlier migration\n"
+    "                         resolves is an error, not a warning (objects in schemas\n"
+    "                         the tree does not create stay silent)\n"
     "  -j, --jobs N           threads that parse the tree (default: one per CPU, at\n"
     "                         most 8); the output does not depend on it\n"
     "  --pgvector-version V   check: report each statement that needs a newer version\n"
@@ -73,7 +76,7 @@ typedef struct Options {
   const char *cmd, *src, *arg, *profile, *out, *format, *min_version, *from, *to, *at;
   bool svg;
   Layout layout;
-  bool force, quiet;
+  bool force, quiet, strict;
   int jobs; /* parse threads, 0: one per CPU */
 } Options;
 
@@ -162,6 +165,8 @@ static int parse_args(int argc, char **argv, Options *o) {
       o->jobs = (int)n;
     } else if (strcmp(a, "--force") == 0) {
       o->force = true;
+    } else if (strcmp(a, "--strict") == 0) {
+      o->strict = true;
     } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
       o->quiet = true;
     } else if (a[0] == '-' && a[1]) {
@@ -220,6 +225,12 @@ static int run_compile(const Options *o, bool write) {
   Arena *a = arena_new();
   DiagList dl;
   diags_init(&dl, a);
+  if (o->strict) {
+    diags_treat_as_error(&dl, DR_UNKNOWN_TABLE);
+    diags_treat_as_error(&dl, DR_UNKNOWN_COLUMN);
+    diags_treat_as_error(&dl, DR_UNKNOWN_OBJECT);
+    diags_treat_as_error(&dl, DR_DUPLICATE_OBJECT);
+  }
   int rc = 1;
   Profile *p = NULL;
   const char *ppath = profile_find(a, o->profile);

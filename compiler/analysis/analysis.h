@@ -89,6 +89,11 @@ typedef struct Analysis {
   int seq;         /* statements seen so far, for catalog ordering */
   VEC(const char *) stub_checked; /* stub types already checked */
   VEC(const char *) do_names; /* identifiers of DO blocks that run DDL */
+  CatalogClock clock;  /* the statement being replayed, stamped on drops */
+  int opaque_seq;      /* the last statement whose effects migc cannot see */
+  Origin opaque_at;
+  const char *opaque_what;
+  VEC(const char *) unresolved; /* "relpath: message" of every report_unresolved */
   struct Prescan *pre; /* every section scanned and parsed up front (prescan.h) */
 } Analysis;
 
@@ -160,6 +165,52 @@ bool stub_type_ok(Analysis *a, const char *type);
 /* Records a minimum-version need of an extension use. */
 void note_need(Analysis *a, ExtKind kind, const char *name, int location);
 
+/* ---- resolve.c: references the catalog does not resolve ---- */
+
+typedef enum RefKind { REF_RELATION, REF_COLUMN, REF_FUNCTION, REF_TYPE, REF_OTHER } RefKind;
+
+typedef struct Ref {
+  DiagRule rule;      /* DR_UNKNOWN_TABLE, DR_UNKNOWN_COLUMN, DR_UNKNOWN_OBJECT */
+  RefKind kind;
+  const char *schema; /* where it was looked for (a column: its table's) */
+  const char *name;   /* relation, function or type; a column's table */
+  const char *args;   /* functions: the argument key, NULL for any signature */
+  Object *table;      /* columns: the table, NULL when migc does not know it */
+  const char *column;
+  int at;             /* byte offset to report at */
+  bool decides;       /* a profile decision depends on it */
+} Ref;
+
+/* Reports r, which the catalog does not resolve, with the primary message
+ * fmt: nothing when a DO block may have made it or it lies in a schema the
+ * tree does not manage (the platform's); an error when migc is sure
+ * PostgreSQL refuses it (the tree dropped or renamed it, or a table whose
+ * every column migc knows lacks the column, with nothing opaque since) or
+ * when r->decides; a warning otherwise (an error under --strict). Records
+ * the message for the self-check (Analysis.unresolved). */
+void report_unresolved(Analysis *a, const Ref *r, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* report_unresolved for the usual messages: `relation "x" does not exist`
+ * (what: "relation" when NULL, or "view", "parent table", ...), `column "c"
+ * of relation "t" does not exist`, `function f(args) does not exist`. */
+void unknown_relation(Analysis *a, const char *schema, const char *name, int at,
+                      const char *what);
+void unknown_column(Analysis *a, Object *t, const char *col, int at);
+void unknown_function(Analysis *a, const PgQuery__ObjectWithArgs *owa, const char *display,
+                      int at);
+/* Reports a statement creating what already exists (made by statement
+ * made_seq at made_at): an error when nothing opaque ran since, so
+ * PostgreSQL refuses it (returns true: the caller stops); otherwise a
+ * warning, and the caller compiles the statement as creating it anew. */
+bool report_duplicate(Analysis *a, int made_seq, Origin made_at, int at, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* Whether the schema is one the tree manages (public or created by it). */
+bool schema_managed(Analysis *a, const char *schema);
+/* Marks the current statement as one whose effects migc cannot see (a DO
+ * block running DDL, CALL, an extension it does not know): what the
+ * catalog lacks from here on may exist. what: a short description. */
+void note_opaque(Analysis *a, int location, const char *what);
+
 /* ---- edits.c: edits, markers, token navigation ---- */
 
 size_t tok_at(const FileWork *fw, int offset); /* first token starting at or after */
@@ -205,11 +256,6 @@ size_t skip_name(const FileWork *fw, size_t i);
 void segments_until(Analysis *a, size_t from, const char *const *stop, Span **el, size_t *n);
 /* Column key display "table.column". */
 const char *col_display(Analysis *a, const Object *t, const char *col);
-/* Reports a reference to something missing (canonical-tree error). */
-void missing(Analysis *a, DiagRule rule, int at, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-/* Whether the schema is one the tree manages (public or created by it). */
-bool schema_managed(Analysis *a, const char *schema);
 /* Processes a column definition of a table or composite type: records it
  * and decides; returns the decision for list trimming. */
 Action column_def(Analysis *a, Object *t, const PgQuery__ColumnDef *cd, const char **what,

@@ -179,6 +179,8 @@ static void analyze_section(Analysis *a, const Section *sec, int idx) {
     st.first_edit = fw->edits.len;
     a->st = &st;
     a->seq++;
+    a->clock.seq = a->seq;
+    a->clock.at = here(a, st.start);
     fw->stmt_count++;
     int errors_before = a->dl->errors;
     rule_for(st.node->node_case)(a, &st);
@@ -199,6 +201,7 @@ Analysis *analyze_tree(Arena *ar, Tree *t, const Profile *p, DiagList *dl, FileW
   a->ext = p->ext;
   a->absent = !p->ext_present;
   a->cat = catalog_new(ar);
+  catalog_set_clock(a->cat, &a->clock);
   a->dl = dl;
   a->tree = t;
   a->default_schema = "public";

@@ -37,6 +37,8 @@ struct Catalog {
   Map functions; /* "schema.name" -> ObjList* (functions added here) */
   VEC(Object *) order;
   VEC(Rename) renames;
+  Map gone;                   /* key -> Gone*: dropped or renamed away here */
+  const CatalogClock *clock;  /* the statement being replayed (may be NULL) */
 };
 
 static size_t hash_str(const char *s) {
@@ -227,6 +229,7 @@ static Catalog *catalog_sized(Arena *a, size_t cap) {
   map_init(a, &c->objects, cap);
   map_init(a, &c->owned, cap);
   map_init(a, &c->functions, cap);
+  map_init(a, &c->gone, cap < 16 ? 8 : 16);
   return c;
 }
 
@@ -236,6 +239,7 @@ Catalog *catalog_new(Arena *a) { return catalog_sized(a, 64); }
 Catalog *catalog_overlay(Arena *a, Catalog *base) {
   Catalog *c = catalog_sized(a, 8);
   c->base = base;
+  c->clock = base->clock;
   return c;
 }
 
@@ -367,7 +371,36 @@ Object *catalog_add(Catalog *c, ObjKind k, const char *schema, const char *name,
   return o;
 }
 
+/* Remembers that o's current key went away: dropped, or renamed to
+ * renamed_to. */
+static void bury(Catalog *c, const Object *o, const char *renamed_to) {
+  Gone *g = arena_alloc(c->arena, sizeof *g);
+  g->kind = o->kind;
+  g->seq = c->clock ? c->clock->seq : 0;
+  g->at = c->clock ? c->clock->at : (Origin){-1, 0};
+  g->renamed_to = renamed_to ? arena_strdup(c->arena, renamed_to) : NULL;
+  KeyBuf kb;
+  map_put(c->arena, &c->gone, object_key(&kb, c->arena, o), g);
+}
+
+void catalog_set_clock(Catalog *c, const CatalogClock *clock) { c->clock = clock; }
+
+const Gone *catalog_gone(const Catalog *cc, ObjKind k, const char *schema, const char *name,
+                         const char *extra) {
+  Catalog *c = (Catalog *)cc;
+  KeyBuf kb;
+  const char *key = make_key(&kb, c->arena, k, schema, name, extra);
+  for (; c; c = c->base) {
+    Slot *s = map_find(&c->gone, key);
+    if (s) return s->val;
+    Slot *live = map_find(&c->objects, key);
+    if (live && live->val) return NULL;
+  }
+  return NULL;
+}
+
 void catalog_remove(Catalog *c, Object *o) {
+  bury(c, o, NULL);
   unindex_object(c, o);
   if (o->order_idx < c->order.len && c->order.items[o->order_idx] == o)
     c->order.items[o->order_idx] = NULL;
@@ -376,6 +409,7 @@ void catalog_remove(Catalog *c, Object *o) {
 /* Changes o's name, schema or owning table and re-indexes it. */
 static void rekey(Catalog *c, Object *o, const char *name, const char *schema,
                   const char *table) {
+  if (name || schema) bury(c, o, name ? name : o->name);
   unindex_object(c, o);
   if (name) o->name = arena_strdup(c->arena, name);
   if (schema) o->schema = arena_strdup(c->arena, schema);

@@ -79,6 +79,8 @@ typedef struct Object {
   const char *comment;     /* latest COMMENT ON, NULL when none */
   VEC(PgQuery__Node *) grants; /* GRANT/REVOKE statements naming it, in order */
   size_t order_idx;        /* position in its catalog's creation order */
+  bool cols_partial;       /* tables: migc may not know every column (LIKE or
+                              INHERITS of an unknown table, CREATE TABLE AS, ...) */
 } Object;
 
 /* A rename, so definitions captured earlier can be regenerated with the
@@ -92,12 +94,35 @@ typedef struct Rename {
 
 typedef struct Catalog Catalog;
 
+/* The statement being replayed, which the catalog stamps on what goes
+ * away (owned by the caller, read at each change). */
+typedef struct CatalogClock {
+  int seq;
+  Origin at;
+} CatalogClock;
+
+/* What went away under a key: dropped, or renamed (to renamed_to). */
+typedef struct Gone {
+  ObjKind kind;
+  int seq;   /* the statement that did it */
+  Origin at; /* where */
+  const char *renamed_to; /* NULL for a drop */
+} Gone;
+
 Catalog *catalog_new(Arena *a);
 /* A copy-on-write layer over base, for Down sections: every object it hands
  * out is its own copy, made on first access, and additions, removals and
  * renames stay in the layer; base is never changed. Cost: the objects
  * touched, not the catalog's size. Renames logged in a layer are its own. */
 Catalog *catalog_overlay(Arena *a, Catalog *base);
+
+/* The statement clock stamped on removals and renames; an overlay made
+ * afterwards shares its base's. */
+void catalog_set_clock(Catalog *c, const CatalogClock *clock);
+/* What last went away under that key (in c or, for an overlay, its base),
+ * when no live object holds it now; NULL otherwise. */
+const Gone *catalog_gone(const Catalog *c, ObjKind k, const char *schema, const char *name,
+                         const char *args_or_table);
 
 /* Keys: relations share one namespace ("r:schema.name"), as in pg_class. */
 Object *catalog_get(const Catalog *c, ObjKind k, const char *schema, const char *name,

@@ -39,7 +39,10 @@ static const char *one_line(Arena *a, const char *m) {
   return arena_printf(a, "%.*s...%s", (int)n, m, quotes % 2 ? "\"" : "");
 }
 
+void diags_treat_as_error(DiagList *dl, DiagRule rule) { dl->as_error[rule] = true; }
+
 static Diag *push(DiagList *dl, Severity sev, DiagRule rule) {
+  if (sev == SEV_WARNING && dl->as_error[rule]) sev = SEV_ERROR;
   Diag d = {0};
   d.severity = sev;
   d.rule = rule;

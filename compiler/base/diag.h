@@ -42,9 +42,13 @@ typedef struct DiagList {
   Arena *arena;
   VEC(Diag) items;
   int errors, warnings;
+  bool as_error[DR__COUNT]; /* warnings of these rules are reported as errors */
 } DiagList;
 
 void diags_init(DiagList *dl, Arena *a);
+/* From now on, warnings of rule are reported as errors (--strict). Errors
+ * are never lowered: an error means the output would be wrong. */
+void diags_treat_as_error(DiagList *dl, DiagRule rule);
 
 /* Appends a diagnostic; fmt builds the message. Returns it so callers can
  * set detail and hint (strings must live in dl->arena or be static). */

@@ -138,6 +138,30 @@ void migc_body_sha256(const char *bytes, size_t len, char hex[65]) {
   sha256_hex(bytes + off, len - off, hex);
 }
 
+static int cmp_cstr(const void *pa, const void *pb) {
+  return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+/* References the output leaves unresolved that the input resolved: each is
+ * a migc bug (what resolved in neither is the input's, reported there). */
+static bool check_resolution(Arena *a, const Analysis *in, const Analysis *out,
+                             DiagList *dl) {
+  size_t n = in->unresolved.len;
+  const char **sorted = arena_alloc(a, (n + 1) * sizeof *sorted);
+  memcpy(sorted, in->unresolved.items, n * sizeof *sorted);
+  qsort(sorted, n, sizeof *sorted, cmp_cstr);
+  bool ok = true;
+  for (size_t i = 0; i < out->unresolved.len; i++) {
+    const char *key = out->unresolved.items[i];
+    if (n && bsearch(&key, sorted, n, sizeof *sorted, cmp_cstr)) continue;
+    Diag *d = diag_path(dl, SEV_ERROR, DR_SELF_CHECK, in->tree->display_root, 0, 0,
+                        "compiled output no longer resolves what its input did: %s", key);
+    diag_hint(dl, d, "This is a bug in migc; please report it with the input file.");
+    ok = false;
+  }
+  return ok;
+}
+
 bool self_check(Arena *a, const Compilation *c, DiagList *dl) {
   DiagList inner;
   diags_init(&inner, a);
@@ -196,6 +220,7 @@ bool self_check(Arena *a, const Compilation *c, DiagList *dl) {
     }
     return false;
   }
+  if (!check_resolution(a, c->an, c2.an, dl)) ok = false;
   for (size_t i = 0; i < t2.migs.len; i++) {
     if (c2.files[i].edits.len) {
       const Edit *e0 = &c2.files[i].edits.items[0];

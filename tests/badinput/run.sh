@@ -732,8 +732,16 @@ case_json_syntax_error() {
 # --- the canonical tree itself ----------------------------------------------
 
 case_unknown_table() {
-  put in/001_a.sql "${T1}ALTER TABLE nosuch ADD COLUMN b int;\n"
+  # dropped by the tree itself: migc is sure PostgreSQL refuses the ALTER
+  put in/001_a.sql "${T1}DROP TABLE t;\nALTER TABLE t ADD COLUMN b int;\n"
   build; expect_rc 1
+  expect_line 'in/001_a.sql:3:13: error: relation "t" does not exist [unknown-table]'
+  expect_nothing_written
+}
+case_unknown_table_strict() {
+  # never created: the target may provide it, an error only with --strict
+  put in/001_a.sql "${T1}ALTER TABLE nosuch ADD COLUMN b int;\n"
+  build --strict; expect_rc 1
   expect_line 'in/001_a.sql:2:13: error: relation "nosuch" does not exist [unknown-table]'
   expect_nothing_written
 }

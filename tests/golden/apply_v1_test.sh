@@ -10,7 +10,10 @@
 #      the case directory as run.sh does; the build must exit 0 and the tree
 #      must equal the case's expected/ (so what is applied is exactly what the
 #      golden expectations say);
-#   2. a fresh database is created in one throwaway cluster (tests/lib/pg15.sh);
+#   2. a fresh database is created in one throwaway cluster (tests/lib/pg15.sh),
+#      and the case's prelude.sql, when it has one, is applied first: it stands
+#      in for what the target provides before the first migration (a
+#      platform's schemas, objects made outside the tree);
 #   3. each .sql file of the tree, in numeric version order, is applied with
 #      psql -v ON_ERROR_STOP=1: only its goose Up section (tests/lib/goose_up.sh;
 #      a file without annotations is applied whole), in one transaction unless
@@ -125,7 +128,8 @@ for c in "${cases[@]}"; do
     if [[ -f "$dir/profile" ]]; then prof="$dir/profile"; else prof=$(<"$dir/profile.name"); fi
     out="$work/$c/out"
     mkdir -p "$work/$c"
-    (cd "$dir" && NO_COLOR=1 "$migc" build input --profile "$prof" -o "$out" -q) \
+    extra=(); [[ -f "$dir/args" ]] && mapfile -t extra <"$dir/args"
+    (cd "$dir" && NO_COLOR=1 "$migc" build input --profile "$prof" -o "$out" -q "${extra[@]}") \
         >"$work/$c/build.log" 2>&1
     rc=$?
     if ((rc != 0)); then
@@ -150,6 +154,12 @@ for c in "${cases[@]}"; do
     ok=1
     applied=0
     : >"$work/$c/tags"
+    if [[ -f "$dir/prelude.sql" ]] &&
+        ! "${psql[@]}" -d "$db" -f "$dir/prelude.sql" >/dev/null 2>"$work/$c/psql.log"; then
+        echo "FAIL apply_v1/$c: its prelude.sql does not apply"
+        sed 's/^/    /' "$work/$c/psql.log"
+        ok=0
+    fi
     while IFS=$'\t' read -r f tx; do
         single=(--single-transaction)
         [[ "$tx" == false ]] && single=()
@@ -162,7 +172,7 @@ for c in "${cases[@]}"; do
             break
         fi
         applied=$((applied + 1))
-    done < <(up_files_in_order "$out")
+    done < <(((ok)) && up_files_in_order "$out")
     if ((ok && applied == 0)); then
         echo "FAIL apply_v1/$c: the tree holds no migrations"
         ok=0

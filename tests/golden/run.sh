@@ -7,6 +7,7 @@
 #   expected/       the compiled tree, manifest included (absent when the
 #                   build must fail: then no output may appear at all)
 #   expected.diag   "exit: N" then migc's diagnostics, NO_COLOR text
+#   args            optional: more arguments for migc build, one per line
 # Usage: run.sh MIGC [CASE...]; MIGC_GOLDEN_UPDATE=1 rewrites expectations
 # for review with git diff. Prints one PASS/FAIL line per case and a
 # closing "N passed, N failed" line.
@@ -23,8 +24,9 @@ for c in "${cases[@]}"; do
   dir="$cases_dir/$c"
   if [ -f "$dir/profile" ]; then prof="./profile"; else prof=$(cat "$dir/profile.name"); fi
   out="$work/$c/out"; mkdir -p "$work/$c"
+  extra=(); [ -f "$dir/args" ] && mapfile -t extra <"$dir/args"
   # run from the case directory so paths in diagnostics are input/...
-  (cd "$dir" && NO_COLOR=1 "$migc" build input --profile "$prof" -o "$out" -q) >"$work/$c/stdout" 2>"$work/$c/stderr"
+  (cd "$dir" && NO_COLOR=1 "$migc" build input --profile "$prof" -o "$out" -q "${extra[@]}") >"$work/$c/stdout" 2>"$work/$c/stderr"
   rc=$?
   { echo "exit: $rc"; cat "$work/$c/stderr"; } >"$work/$c/diag"
   if [ "${MIGC_GOLDEN_UPDATE:-}" = 1 ]; then

@@ -59,8 +59,7 @@ void rule_alter_table(Analysis *a, Stmt *s) {
                   ? catalog_get(a->cat, OBJ_TYPE, rv_schema(a, rv), rv->relname, NULL)
                   : find_relation(a, rv);
   if (!t) {
-    if (!x->missing_ok && schema_managed(a, rv_schema(a, rv)))
-      missing(a, DR_UNKNOWN_TABLE, rv->location, "relation \"%s\" does not exist", rv->relname);
+    if (!x->missing_ok) unknown_relation(a, rv_schema(a, rv), rv->relname, rv->location, NULL);
     return;
   }
   if (t->action == ACT_ELIDE) {
@@ -78,13 +77,13 @@ void rule_alter_table(Analysis *a, Stmt *s) {
     if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn && cmd->def &&
         cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
       const PgQuery__ColumnDef *cd = cmd->def->column_def;
-      if (object_column(t, cd->colname)) {
+      Column *taken = object_column(t, cd->colname);
+      if (taken) {
         if (cmd->missing_ok) continue;
-        Diag *d = diag_at(a->dl, SEV_ERROR, DR_DUPLICATE_OBJECT, a->fw->mig->src, cd->location,
-                          cd->location, "column \"%s\" of relation \"%s\" already exists",
-                          cd->colname, t->name);
-        (void)d;
-        continue;
+        if (report_duplicate(a, taken->seq, taken->origin, cd->location,
+                             "column \"%s\" of relation \"%s\" already exists", cd->colname,
+                             t->name))
+          continue;
       }
       const char *what;
       const Reason *why;
@@ -98,9 +97,7 @@ void rule_alter_table(Analysis *a, Stmt *s) {
         st == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType || is_column_cmd(st)) {
       Column *c = cmd->name ? object_column(t, cmd->name) : NULL;
       if (!c) {
-        if (!cmd->missing_ok && t->kind == OBJ_TABLE)
-          missing(a, DR_UNKNOWN_COLUMN, s->start,
-                  "column \"%s\" of relation \"%s\" does not exist", cmd->name, t->name);
+        if (!cmd->missing_ok && t->kind == OBJ_TABLE) unknown_column(a, t, cmd->name, s->start);
         continue;
       }
       if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType) {

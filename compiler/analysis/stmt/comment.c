@@ -30,8 +30,7 @@ void rule_comment(Analysis *a, Stmt *s) {
     qualified(a, obj->list->items, obj->list->n_items, &schema, &name);
     o = catalog_get(a->cat, OBJ_TABLE, schema, name, NULL);
     what = name;
-    if (!o && schema_managed(a, schema))
-      missing(a, DR_UNKNOWN_TABLE, s->start, "relation \"%s\" does not exist", name);
+    if (!o) unknown_relation(a, schema, name, s->start, NULL);
     if (o && o->action == ACT_ELIDE) why = o->why;
     break;
   }
@@ -44,8 +43,7 @@ void rule_comment(Analysis *a, Stmt *s) {
     Object *t = catalog_get(a->cat, OBJ_TABLE, schema, tname, NULL);
     what = arena_printf(a->arena, "%s.%s", tname, col);
     if (!t) {
-      if (schema_managed(a, schema))
-        missing(a, DR_UNKNOWN_TABLE, s->start, "relation \"%s\" does not exist", tname);
+      unknown_relation(a, schema, tname, s->start, NULL);
       return;
     }
     if (t->action == ACT_ELIDE) {
@@ -54,8 +52,7 @@ void rule_comment(Analysis *a, Stmt *s) {
     }
     Column *c = object_column(t, col);
     if (!c) {
-      missing(a, DR_UNKNOWN_COLUMN, s->start, "column \"%s\" of relation \"%s\" does not exist",
-              col, tname);
+      unknown_column(a, t, col, s->start);
       return;
     }
     if (c->action == ACT_ELIDE) why = c->why;
@@ -68,7 +65,7 @@ void rule_comment(Analysis *a, Stmt *s) {
     if (obj->node_case != PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS) return;
     o = lookup_function(a, obj->object_with_args, &what);
     if (!o) {
-      missing(a, DR_UNKNOWN_OBJECT, s->start, "function %s does not exist", what);
+      unknown_function(a, obj->object_with_args, what, s->start);
       return;
     }
     if (o->action == ACT_ELIDE) why = o->why;

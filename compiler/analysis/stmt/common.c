@@ -138,23 +138,11 @@ const char *col_display(Analysis *a, const Object *t, const char *col) {
   return arena_printf(a->arena, "%s.%s", object_display(a->arena, t), col);
 }
 
-bool schema_managed(Analysis *a, const char *schema) {
-  return strcmp(schema, "public") == 0 ||
-         catalog_get(a->cat, OBJ_SCHEMA, "", schema, NULL) != NULL;
-}
-
-void missing(Analysis *a, DiagRule rule, int at, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  const char *msg = arena_vprintf(a->arena, fmt, ap);
-  va_end(ap);
-  /* a DO block may have made it (migc does not run PL/pgSQL) */
-  for (size_t i = 0; i < a->do_names.len; i++)
-    if (strstr(msg, arena_printf(a->arena, "\"%s\"", a->do_names.items[i]))) return;
-  Diag *d = diag_at(a->dl, SEV_ERROR, rule, a->fw->mig->src, at, at, "%s", msg);
-  diag_detail(a->dl, d, "No earlier migration creates it, so this migration fails on a "
-                        "database built from the tree.");
-  diag_hint(a->dl, d, "Create it in an earlier migration, or fix the name.");
+static void unknown_fk_table(Analysis *a, const PgQuery__RangeVar *pktable) {
+  Ref r = {DR_UNKNOWN_TABLE, REF_RELATION, rv_schema(a, pktable), pktable->relname, NULL, NULL,
+           NULL, pktable->location, false};
+  report_unresolved(a, &r, "foreign key references table \"%s\", which does not exist",
+                    pktable->relname);
 }
 
 Action column_def(Analysis *a, Object *t, const PgQuery__ColumnDef *cd, const char **what,
@@ -187,10 +175,7 @@ Action column_def(Analysis *a, Object *t, const PgQuery__ColumnDef *cd, const ch
     const PgQuery__Constraint *k = n->constraint;
     if (k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN && k->pktable) {
       Object *pk = find_relation(a, k->pktable);
-      if (!pk && schema_managed(a, rv_schema(a, k->pktable)))
-        missing(a, DR_UNKNOWN_TABLE, k->pktable->location,
-                "foreign key references table \"%s\", which does not exist",
-                k->pktable->relname);
+      if (!pk) unknown_fk_table(a, k->pktable);
     }
   }
   if (!c->ext && a->absent) {
@@ -253,17 +238,16 @@ const Reason *constraint_drop_reason(Analysis *a, Object *t, const PgQuery__Cons
       const char *cn = key_col(lists[l][i]);
       Column *c = cn ? object_column(t, cn) : NULL;
       if (c && c->action == ACT_ELIDE) return c->why;
-      if (!c && cn && t->cols.len)
-        missing(a, DR_UNKNOWN_COLUMN, k->location,
-                "constraint names column \"%s\", which table \"%s\" does not have", cn, t->name);
+      if (!c && cn && t->cols.len) {
+        Ref r = {DR_UNKNOWN_COLUMN, REF_COLUMN, t->schema, t->name, NULL, t, cn, k->location, false};
+        report_unresolved(a, &r, "constraint names column \"%s\", which table \"%s\" does not have",
+                          cn, t->name);
+      }
     }
   if (k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN && k->pktable) {
     Object *pk = find_relation(a, k->pktable);
     if (!pk) {
-      if (schema_managed(a, rv_schema(a, k->pktable)))
-        missing(a, DR_UNKNOWN_TABLE, k->pktable->location,
-                "foreign key references table \"%s\", which does not exist",
-                k->pktable->relname);
+      unknown_fk_table(a, k->pktable);
     } else {
       for (size_t i = 0; i < k->n_pk_attrs; i++) {
         const char *cn = key_col(k->pk_attrs[i]);

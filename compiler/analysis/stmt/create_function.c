@@ -135,11 +135,9 @@ void rule_create_function(Analysis *a, Stmt *s) {
     }
   }
   Object *f = catalog_get(a->cat, OBJ_FUNCTION, schema, name, args);
-  if (f && !x->replace) {
-    diag_at(a->dl, SEV_ERROR, DR_DUPLICATE_OBJECT, a->fw->mig->src, s->start, s->start,
-            "function %s already exists", disp);
+  if (f && !x->replace &&
+      report_duplicate(a, f->seq, f->origin, s->start, "function %s already exists", disp))
     return;
-  }
   if (!f) f = catalog_add(a->cat, OBJ_FUNCTION, schema, name, args);
   f->origin = here(a, s->start);
   f->def = s->node;

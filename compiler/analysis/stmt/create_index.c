@@ -77,8 +77,7 @@ void rule_create_index(Analysis *a, Stmt *s) {
   const PgQuery__IndexStmt *x = s->node->index_stmt;
   const PgQuery__RangeVar *rv = x->relation;
   Object *t = find_relation(a, rv);
-  if (!t && schema_managed(a, rv_schema(a, rv)))
-    missing(a, DR_UNKNOWN_TABLE, rv->location, "relation \"%s\" does not exist", rv->relname);
+  if (!t) unknown_relation(a, rv_schema(a, rv), rv->relname, rv->location, NULL);
   const char *schema = rv_schema(a, rv);
   const Reason *why = NULL;
   VEC(const char *) refs = {0};
@@ -88,10 +87,12 @@ void rule_create_index(Analysis *a, Stmt *s) {
     if (ie->name) {
       VEC_PUSH(a->arena, refs, ie->name);
       Column *c = t ? object_column(t, ie->name) : NULL;
-      if (t && !c && t->kind == OBJ_TABLE && t->cols.len)
-        missing(a, DR_UNKNOWN_COLUMN, rv->location,
-                "index \"%s\" names column \"%s\", which relation \"%s\" does not have",
-                x->idxname ? x->idxname : "?", ie->name, t->name);
+      if (t && !c && t->kind == OBJ_TABLE && t->cols.len) {
+        Ref r = {DR_UNKNOWN_COLUMN, REF_COLUMN, t->schema, t->name, NULL, t, ie->name,
+                 rv->location, false};
+        report_unresolved(a, &r, "index \"%s\" names column \"%s\", which relation \"%s\" does not have",
+                          x->idxname ? x->idxname : "?", ie->name, t->name);
+      }
       if (!why && c && c->action != ACT_KEEP) why = c->why;
     }
     const char *oc = last_name(ie->opclass, ie->n_opclass);
@@ -118,9 +119,10 @@ void rule_create_index(Analysis *a, Stmt *s) {
   Object *ix = catalog_get(a->cat, OBJ_INDEX, schema, name, NULL);
   if (ix && x->if_not_exists) return;
   if (ix) {
-    diag_at(a->dl, SEV_ERROR, DR_DUPLICATE_OBJECT, a->fw->mig->src, s->start, s->start,
-            "relation \"%s\" already exists", name);
-    return;
+    if (report_duplicate(a, ix->seq, ix->origin, s->start, "relation \"%s\" already exists",
+                         name))
+      return;
+    catalog_remove(a->cat, ix);
   }
   ix = catalog_add(a->cat, OBJ_INDEX, schema, name, table_key(a, rv_schema(a, rv), rv->relname));
   ix->origin = here(a, s->start);

@@ -27,13 +27,11 @@ void rule_create_table(Analysis *a, Stmt *s) {
     scratch.schema = schema;
     scratch.name = rv->relname;
     t = &scratch;
-  } else if (t) {
-    Diag *d = diag_at(a->dl, SEV_ERROR, DR_DUPLICATE_OBJECT, a->fw->mig->src, rv->location,
-                      rv->location, "relation \"%s\" already exists", rv->relname);
-    diag_detail(a->dl, d, "It was created at %s.",
-                a->tree->migs.items[t->origin.mig].src->path);
+  } else if (t && report_duplicate(a, t->seq, t->origin, rv->location,
+                                    "relation \"%s\" already exists", rv->relname)) {
     return;
   } else {
+    if (t) catalog_remove(a->cat, t);
     t = catalog_add(a->cat, OBJ_TABLE, schema, rv->relname, NULL);
     t->origin = here(a, rv->location);
     t->seq = a->seq;
@@ -43,9 +41,9 @@ void rule_create_table(Analysis *a, Stmt *s) {
     if (n->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) continue;
     Object *parent = find_relation(a, n->range_var);
     if (!parent) {
-      if (schema_managed(a, rv_schema(a, n->range_var)))
-        missing(a, DR_UNKNOWN_TABLE, n->range_var->location,
-                "parent table \"%s\" does not exist", n->range_var->relname);
+      unknown_relation(a, rv_schema(a, n->range_var), n->range_var->relname,
+                       n->range_var->location, "parent table");
+      t->cols_partial = true;
       continue;
     }
     for (size_t k = 0; k < parent->cols.len; k++) VEC_PUSH(a->arena, t->cols, parent->cols.items[k]);
@@ -67,9 +65,9 @@ void rule_create_table(Analysis *a, Stmt *s) {
        * columns are not there to copy */
       Object *src = find_relation(a, e->table_like_clause->relation);
       if (!src) {
-        if (schema_managed(a, rv_schema(a, e->table_like_clause->relation)))
-          missing(a, DR_UNKNOWN_TABLE, e->table_like_clause->relation->location,
-                  "relation \"%s\" does not exist", e->table_like_clause->relation->relname);
+        const PgQuery__RangeVar *lrv = e->table_like_clause->relation;
+        unknown_relation(a, rv_schema(a, lrv), lrv->relname, lrv->location, NULL);
+        t->cols_partial = true;
         continue;
       }
       for (size_t k = 0; k < src->cols.len; k++) VEC_PUSH(a->arena, t->cols, src->cols.items[k]);

@@ -13,16 +13,18 @@ void rule_create_trigger(Analysis *a, Stmt *s) {
   const PgQuery__CreateTrigStmt *x = s->node->create_trig_stmt;
   Object *t = x->relation ? find_relation(a, x->relation) : NULL;
   if (!t) {
-    if (x->relation && schema_managed(a, rv_schema(a, x->relation)))
-      missing(a, DR_UNKNOWN_TABLE, x->relation->location, "relation \"%s\" does not exist",
-              x->relation->relname);
+    if (x->relation)
+      unknown_relation(a, rv_schema(a, x->relation), x->relation->relname,
+                       x->relation->location, NULL);
     return;
   }
   const char *fschema, *fname;
   qualified(a, x->funcname, x->n_funcname, &fschema, &fname);
   Object *f = catalog_get_function_any(a->cat, fschema, fname, NULL);
-  if (!f && schema_managed(a, fschema))
-    missing(a, DR_UNKNOWN_OBJECT, s->start, "function %s() does not exist", fname);
+  if (!f) {
+    Ref r = {DR_UNKNOWN_OBJECT, REF_FUNCTION, fschema, fname, NULL, NULL, NULL, s->start, false};
+    report_unresolved(a, &r, "function %s() does not exist", fname);
+  }
   const char *tk = table_key(a, t->schema, t->name);
   Object *g = catalog_get(a->cat, OBJ_TRIGGER, t->schema, x->trigname, tk);
   if (!g) g = catalog_add(a->cat, OBJ_TRIGGER, t->schema, x->trigname, tk);

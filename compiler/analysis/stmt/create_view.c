@@ -104,9 +104,11 @@ void rule_create_view(Analysis *a, Stmt *s) {
   }
   Object *v = catalog_get(a->cat, kind, schema, rv->relname, NULL);
   if (v && !replace) {
-    diag_at(a->dl, SEV_ERROR, DR_DUPLICATE_OBJECT, a->fw->mig->src, rv->location, rv->location,
-            "relation \"%s\" already exists", rv->relname);
-    return;
+    if (report_duplicate(a, v->seq, v->origin, rv->location, "relation \"%s\" already exists",
+                         rv->relname))
+      return;
+    catalog_remove(a->cat, v);
+    v = NULL;
   }
   if (!v) v = catalog_add(a->cat, kind, schema, rv->relname, NULL);
   v->kind = kind;

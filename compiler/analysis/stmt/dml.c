@@ -26,9 +26,8 @@ static void insert_stmt(Analysis *a, Stmt *s) {
   const PgQuery__InsertStmt *x = s->node->insert_stmt;
   Object *t = find_relation(a, x->relation);
   if (!t) {
-    if (schema_managed(a, rv_schema(a, x->relation)))
-      missing(a, DR_UNKNOWN_TABLE, x->relation->location, "relation \"%s\" does not exist",
-              x->relation->relname);
+    unknown_relation(a, rv_schema(a, x->relation), x->relation->relname,
+                     x->relation->location, NULL);
     return;
   }
   /* positions of the target columns */
@@ -42,8 +41,7 @@ static void insert_stmt(Analysis *a, Stmt *s) {
       const char *cn = x->cols[i]->res_target ? x->cols[i]->res_target->name : NULL;
       c = cn ? object_column(t, cn) : NULL;
       if (!c && cn && t->kind == OBJ_TABLE) {
-        missing(a, DR_UNKNOWN_COLUMN, x->cols[i]->res_target->location,
-                "column \"%s\" of relation \"%s\" does not exist", cn, t->name);
+        unknown_column(a, t, cn, x->cols[i]->res_target->location);
         continue;
       }
     } else {
@@ -183,9 +181,8 @@ static void update_stmt(Analysis *a, Stmt *s) {
   const PgQuery__UpdateStmt *x = s->node->update_stmt;
   Object *t = find_relation(a, x->relation);
   if (!t) {
-    if (schema_managed(a, rv_schema(a, x->relation)))
-      missing(a, DR_UNKNOWN_TABLE, x->relation->location, "relation \"%s\" does not exist",
-              x->relation->relname);
+    unknown_relation(a, rv_schema(a, x->relation), x->relation->relname,
+                     x->relation->location, NULL);
     return;
   }
   ElementDrop *drops = arena_alloc(a->arena, (x->n_target_list + 1) * sizeof *drops);
@@ -194,8 +191,7 @@ static void update_stmt(Analysis *a, Stmt *s) {
     const PgQuery__ResTarget *rt = x->target_list[i]->res_target;
     Column *c = rt && rt->name ? object_column(t, rt->name) : NULL;
     if (!c && rt && rt->name && t->kind == OBJ_TABLE)
-      missing(a, DR_UNKNOWN_COLUMN, rt->location, "column \"%s\" of relation \"%s\" does not exist",
-              rt->name, t->name);
+      unknown_column(a, t, rt->name, rt->location);
     if (c && c->action == ACT_ELIDE) {
       drops[i] = (ElementDrop){true, arena_printf(a->arena, "SET %s", c->name), c->why};
       ndrop++;

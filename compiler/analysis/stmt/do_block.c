@@ -113,6 +113,7 @@ void rule_do_block(Analysis *a, Stmt *s) {
     if (toks[i].kind == PG_QUERY__TOKEN__CREATE || toks[i].kind == PG_QUERY__TOKEN__ALTER ||
         toks[i].kind == PG_QUERY__TOKEN__EXECUTE)
       ddl = true;
+  if (ddl) note_opaque(a, s->start, "a DO block");
   for (size_t i = 0; ddl && i < n; i++)
     if (toks[i].kind == PG_QUERY__TOKEN__IDENT) {
       size_t len = (size_t)(toks[i].end - toks[i].start);

@@ -69,9 +69,7 @@ void rule_drop(Analysis *a, Stmt *s) {
         o = catalog_get(a->cat, OBJ_TABLE, schema, name, NULL);
         if (!o && ni == 1 && strcmp(a->default_schema, "public"))
           o = catalog_get(a->cat, OBJ_TABLE, "public", name, NULL);
-        if (!o && !x->missing_ok && schema_managed(a, schema))
-          missing(a, DR_UNKNOWN_TABLE, s->start, "%s \"%s\" does not exist",
-                  objkind_name(kind), name);
+        if (!o && !x->missing_ok) unknown_relation(a, schema, name, s->start, objkind_name(kind));
       } else if (ni >= 2) {
         const char *schema, *tname;
         qualified(a, items, ni - 1, &schema, &tname);
@@ -81,8 +79,7 @@ void rule_drop(Analysis *a, Stmt *s) {
     } else if (kind == OBJ_FUNCTION) {
       if (n->node_case != PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS) continue;
       o = lookup_function(a, n->object_with_args, &disp);
-      if (!o && !x->missing_ok)
-        missing(a, DR_UNKNOWN_OBJECT, s->start, "function %s does not exist", disp);
+      if (!o && !x->missing_ok) unknown_function(a, n->object_with_args, disp, s->start);
       /* a stub has the stub signature; IF EXISTS of an unknown one is a
        * no-op either way, but must parse on the target */
       if ((o && o->action == ACT_STUB) || (!o && a->absent)) stub_types_in(a, &n->base);

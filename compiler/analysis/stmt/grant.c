@@ -94,13 +94,12 @@ void rule_grant(Analysis *a, Stmt *s) {
     if (rel && n->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
       o = find_relation(a, n->range_var);
       disp = n->range_var->relname;
-      if (!o && schema_managed(a, rv_schema(a, n->range_var)))
-        missing(a, DR_UNKNOWN_TABLE, n->range_var->location, "relation \"%s\" does not exist",
-                disp);
+      if (!o)
+        unknown_relation(a, rv_schema(a, n->range_var), disp, n->range_var->location, NULL);
       if (o && o->action != ACT_ELIDE && x->n_objects == 1 && trim_columns(a, s, x, o)) return;
     } else if (fn && n->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS) {
       o = lookup_function(a, n->object_with_args, &disp);
-      if (!o) missing(a, DR_UNKNOWN_OBJECT, s->start, "function %s does not exist", disp);
+      if (!o) unknown_function(a, n->object_with_args, disp, s->start);
       if (o && o->action == ACT_STUB) stub_types_in(a, &n->base);
     }
     if (o) VEC_PUSH(a->arena, o->grants, s->node);

@@ -89,9 +89,9 @@ void rule_alter_object(Analysis *a, Stmt *s) {
     objnode = x->object;
     new_schema = x->newschema;
     ext_stmt = x->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION;
-    if (!o && x->relation && !x->missing_ok && schema_managed(a, rv_schema(a, x->relation)))
-      missing(a, DR_UNKNOWN_TABLE, x->relation->location, "relation \"%s\" does not exist",
-              x->relation->relname);
+    if (!o && x->relation && !x->missing_ok)
+      unknown_relation(a, rv_schema(a, x->relation), x->relation->relname,
+                       x->relation->location, NULL);
     break;
   }
   case PG_QUERY__NODE__NODE_ALTER_FUNCTION_STMT: {
@@ -100,7 +100,7 @@ void rule_alter_object(Analysis *a, Stmt *s) {
       o = lookup_function(a, x->func, &what);
       objnode = NULL;
       if (o && o->action == ACT_STUB) stub_types_in(a, &x->func->base);
-      if (!o) missing(a, DR_UNKNOWN_OBJECT, s->start, "function %s does not exist", what);
+      if (!o) unknown_function(a, x->func, what, s->start);
     }
     break;
   }

@@ -35,22 +35,24 @@ void rule_rename(Analysis *a, Stmt *s) {
   case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN: {
     Object *t = x->relation ? find_relation(a, x->relation) : NULL;
     if (!t) {
-      if (x->relation && !x->missing_ok && schema_managed(a, rv_schema(a, x->relation)))
-        missing(a, DR_UNKNOWN_TABLE, x->relation->location, "relation \"%s\" does not exist",
-                x->relation->relname);
+      if (x->relation && !x->missing_ok)
+        unknown_relation(a, rv_schema(a, x->relation), x->relation->relname,
+                         x->relation->location, NULL);
       return;
     }
     Column *c = object_column(t, x->subname);
     if (!c) {
-      if (t->kind == OBJ_TABLE)
-        missing(a, DR_UNKNOWN_COLUMN, s->start, "column \"%s\" of relation \"%s\" does not exist",
-                x->subname, t->name);
+      if (t->kind == OBJ_TABLE) unknown_column(a, t, x->subname, s->start);
       return;
     }
-    if (object_column(t, x->newname)) {
-      diag_at(a->dl, SEV_ERROR, DR_DUPLICATE_OBJECT, a->fw->mig->src, s->start, s->start,
-              "column \"%s\" of relation \"%s\" already exists", x->newname, t->name);
-      return;
+    Column *taken = object_column(t, x->newname);
+    if (taken) {
+      if (report_duplicate(a, taken->seq, taken->origin, s->start,
+                           "column \"%s\" of relation \"%s\" already exists", x->newname,
+                           t->name))
+        return;
+      object_drop_column(t, x->newname);
+      c = object_column(t, x->subname);
     }
     if (c->action == ACT_ELIDE)
       elide_stmt(a, arena_printf(a->arena, "RENAME COLUMN %s.%s", t->name, c->name), c->why);
@@ -67,9 +69,9 @@ void rule_rename(Analysis *a, Stmt *s) {
   case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE: {
     Object *o = x->relation ? find_relation(a, x->relation) : NULL;
     if (!o) {
-      if (x->relation && !x->missing_ok && schema_managed(a, rv_schema(a, x->relation)))
-        missing(a, DR_UNKNOWN_TABLE, x->relation->location, "relation \"%s\" does not exist",
-                x->relation->relname);
+      if (x->relation && !x->missing_ok)
+        unknown_relation(a, rv_schema(a, x->relation), x->relation->relname,
+                         x->relation->location, NULL);
       return;
     }
     if (o->action == ACT_ELIDE)
@@ -97,7 +99,7 @@ void rule_rename(Analysis *a, Stmt *s) {
     const char *disp;
     Object *f = lookup_function(a, x->object->object_with_args, &disp);
     if (!f) {
-      if (!x->missing_ok) missing(a, DR_UNKNOWN_OBJECT, s->start, "function %s does not exist", disp);
+      if (!x->missing_ok) unknown_function(a, x->object->object_with_args, disp, s->start);
       return;
     }
     if (f->action == ACT_ELIDE)

@@ -1,0 +1,1 @@
+CALL reset_items();

@@ -1,0 +1,1 @@
+CREATE PROCEDURE reset_items() LANGUAGE sql AS 'DROP TABLE items';

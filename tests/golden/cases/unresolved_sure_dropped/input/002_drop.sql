@@ -1,0 +1,2 @@
+DROP TABLE staging;
+ALTER FUNCTION tidy(integer) RENAME TO tidy_up;

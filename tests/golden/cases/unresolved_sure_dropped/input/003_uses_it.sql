@@ -1,0 +1,2 @@
+ALTER TABLE staging ADD COLUMN note text;
+GRANT EXECUTE ON FUNCTION tidy(integer) TO PUBLIC;
