@@ -67,7 +67,7 @@ typedef struct LayoutReader {
   void (*classify)(Arena *a, const Tree *t, const char *relpath, FileClass *out);
   /* Optional: the bytes analysis parses instead of the file's own, same
    * length (placeholders masked), or NULL to parse the file as written. */
-  const char *(*mask)(Arena *a, Tree *t, const char *bytes, size_t len);
+  const char *(*mask)(Arena *a, Tree *t, const char *relpath, const char *bytes, size_t len);
   /* Optional: splits an up file into sections and reads the runner's
    * no-transaction annotation; NULL: the whole file is one Up section. */
   void (*split)(Arena *a, const Tree *t, Migration *m, DiagList *dl);

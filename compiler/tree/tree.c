@@ -214,7 +214,7 @@ bool tree_add_file_owned(Arena *a, Tree *t, const char *relpath, const char *byt
   m.seed = fc.kind == FILE_SEED;
   m.order = fc.order;
   m.orig = bytes;
-  const char *analysed = r->mask ? r->mask(a, t, bytes, len) : NULL;
+  const char *analysed = r->mask ? r->mask(a, t, relpath, bytes, len) : NULL;
   m.src = source_new(a, display, analysed ? analysed : bytes, len);
   long bad = utf8_invalid_at(bytes, len);
   if (bad >= 0) {

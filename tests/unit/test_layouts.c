@@ -147,6 +147,9 @@ static const Case cases[] = {
     {"flyway goose annotation is a comment", FLYWAY,
      {{"V1__t.sql", "A;\n-- +goose Down\nB;\n"}}, "up", "1", "t",
      {"U:A;\n-- +goose Down\nB;\n"}, 0, false},
+    {"flyway executeInTransaction=false", FLYWAY,
+     {{"V1__idx.sql", "A;\n"}, {"V1__idx.sql.conf", "# script config\nexecuteInTransaction = false\n"}},
+     "up", "1", "idx", {"U:A;\n"}, 0, true},
     {"flyway 1 and 1.0 are one version", FLYWAY, {{"V1__a.sql", "A;\n"}, MIG("V1.0__b.sql")},
      "up", "1", "a", {"U:A;\n"}, 1, false},
 

@@ -7,7 +7,8 @@
  * the golden case expects, and the plan must hold exactly the versioned
  * migrations: never the unlisted file, never the seed.
  *
- * Usage: test_plan_layouts GOLDEN_CASES_DIR. Prints one line per failure
+ * Usage: test_plan_layouts [GOLDEN_CASES_DIR] (default: this source tree's
+ * tests/golden/cases, so valgrind_unit.sh runs it without arguments). Prints one line per failure
  * and a final "N passed, M failed" line; exits non-zero on failure. Must
  * not connect to a database or write files.
  */
@@ -45,17 +46,18 @@ static void check_plan(const char *what, const Plan *p, const Case *c) {
 }
 
 int main(int argc, char **argv) {
-  if (argc != 2) {
-    fprintf(stderr, "usage: test_plan_layouts GOLDEN_CASES_DIR\n");
+  if (argc > 2) {
+    fprintf(stderr, "usage: test_plan_layouts [GOLDEN_CASES_DIR]\n");
     return 2;
   }
+  const char *cases_dir = argc == 2 ? argv[1] : MIGC_GOLDEN_CASES;
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     const Case *c = &cases[i];
     for (int compiled = 0; compiled < 2; compiled++) {
       Arena *a = arena_new();
       DiagList dl;
       diags_init(&dl, a);
-      const char *dir = arena_printf(a, "%s/%s/%s", argv[1], c->name,
+      const char *dir = arena_printf(a, "%s/%s/%s", cases_dir, c->name,
                                      compiled ? "expected" : "input");
       const char *what = arena_printf(a, "%s (%s)", c->name, compiled ? "compiled" : "canonical");
       Plan p;

@@ -130,7 +130,8 @@ static void flat_classify(Arena *a, const Tree *t, const char *relpath, FileClas
 static int flat_detect(const TreeFiles *files) { return 1; /* what nothing else claims */ }
 
 /* ${VAR} between ENVSUB ON and ENVSUB OFF, as goose substitutes them */
-static const char *flat_mask(Arena *a, Tree *t, const char *bytes, size_t len) {
+static const char *flat_mask(Arena *a, Tree *t, const char *relpath, const char *bytes,
+                             size_t len) {
   if (!memmem(bytes, len, "+goose", 6)) return NULL;
   char *copy = NULL;
   bool on = false, masked = false;

@@ -20,7 +20,11 @@
  *   1, 1.0 and 1_0 are one version (Flyway refuses the duplicate);
  * - repeatables run after all versioned migrations;
  * - ${name} placeholders are replaced before the SQL runs: migc masks
- *   them for parsing and writes them back as written.
+ *   them for parsing and writes them back as written;
+ * - a script's configuration is the file "<script>.conf" beside it
+ *   (internal/sqlscript/SqlScriptMetadata.java): executeInTransaction=false
+ *   runs it outside a transaction, placeholderReplacement=false leaves
+ *   ${...} as SQL text (then migc parses it as written).
  *
  * What this must not do: parse SQL, or read annotations of other runners.
  */
@@ -96,8 +100,72 @@ static int flyway_version_cmp(const char *a, const char *b) {
   return 0;
 }
 
-static const char *flyway_mask(Arena *a, Tree *t, const char *bytes, size_t len) {
+/* What a script's "<script>.conf" says (the properties migc reads). */
+typedef struct ScriptConf {
+  const char *script; /* relpath of the .sql file */
+  bool no_transaction, no_placeholders;
+} ScriptConf;
+
+typedef struct FlywayState {
+  VEC(ScriptConf) confs;
+} FlywayState;
+
+/* key=value lines ("#" and "!" start comments), as Java properties */
+static bool conf_false(const char *s, size_t n, const char *key) {
+  size_t at = 0, ls, le, kl = strlen(key);
+  bool value = false;
+  while (layout_next_line(s, n, &at, &ls, &le)) {
+    while (ls < le && (s[ls] == ' ' || s[ls] == '\t')) ls++;
+    if (le - ls < kl || strncmp(s + ls, key, kl) != 0) continue;
+    size_t v = ls + kl;
+    while (v < le && (s[v] == ' ' || s[v] == '\t')) v++;
+    if (v >= le || (s[v] != '=' && s[v] != ':')) continue;
+    v++;
+    while (v < le && (s[v] == ' ' || s[v] == '\t')) v++;
+    size_t e = le;
+    while (e > v && (s[e - 1] == ' ' || s[e - 1] == '\t')) e--;
+    value = e - v == 5 && strncasecmp(s + v, "false", 5) == 0;
+  }
+  return value;
+}
+
+static const void *flyway_prepare(Arena *a, const Tree *t, const TreeFiles *files,
+                                  DiagList *dl) {
+  FlywayState *st = arena_alloc(a, sizeof *st);
+  for (size_t i = 0; i < files->n; i++) {
+    const char *r = files->relpaths[i];
+    size_t n = strlen(r);
+    if (n < 9 || strcasecmp(r + n - 9, ".sql.conf") != 0) continue;
+    ScriptConf c = {arena_strndup(a, r, n - 5),
+                    conf_false(files->bytes[i], files->lens[i], "executeInTransaction"),
+                    conf_false(files->bytes[i], files->lens[i], "placeholderReplacement")};
+    VEC_PUSH(a, st->confs, c);
+  }
+  return st;
+}
+
+static const ScriptConf *conf_of(const Tree *t, const char *relpath) {
+  const FlywayState *st = t->layout_state;
+  for (size_t i = 0; st && i < st->confs.len; i++)
+    if (strcmp(st->confs.items[i].script, relpath) == 0) return &st->confs.items[i];
+  return NULL;
+}
+
+static void flyway_split(Arena *a, const Tree *t, Migration *m, DiagList *dl) {
+  m->sections[0] = (Section){SEC_UP, 0, m->src->len};
+  m->nsections = 1;
+  const ScriptConf *c = conf_of(t, m->relpath);
+  if (c && c->no_transaction) {
+    m->no_transaction = true;
+    m->no_transaction_why = "executeInTransaction=false in its .conf file";
+  }
+}
+
+static const char *flyway_mask(Arena *a, Tree *t, const char *relpath, const char *bytes,
+                               size_t len) {
   if (!memmem(bytes, len, "${", 2)) return NULL;
+  const ScriptConf *c = conf_of(t, relpath);
+  if (c && c->no_placeholders) return NULL;
   char *copy = arena_strndup(a, bytes, len);
   return layout_mask_placeholders(a, t, copy, bytes, 0, len) ? copy : NULL;
 }
@@ -121,7 +189,9 @@ static int flyway_detect(const TreeFiles *files) {
 const LayoutReader layout_flyway = {
     .name = "flyway",
     .detect = flyway_detect,
+    .prepare = flyway_prepare,
     .classify = flyway_classify,
     .mask = flyway_mask,
+    .split = flyway_split,
     .version_cmp = flyway_version_cmp,
 };
