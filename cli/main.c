@@ -197,7 +197,7 @@ static void print_diags(DiagList *dl, const Options *o) {
 static void print_summary(Arena *a, const Compilation *c, const char *out) {
   int edited = 0, files = 0;
   for (size_t i = 0; i < c->out.len; i++)
-    if (c->out.items[i].source) {
+    if (c->out.items[i].source && !c->out.items[i].source->seed) {
       files++;
       if (c->out.items[i].edits) edited++;
     }
@@ -356,7 +356,9 @@ static int run_upgrade(const Options *o) {
       upgrade_bridge(a, &t, from, to, o->at, &dl, &b)) {
     Sha256 h;
     sha256_init(&h);
-    for (size_t i = 0; i < t.migs.len && version_cmp(t.migs.items[i].version, b.version) <= 0; i++)
+    for (size_t i = 0; i < t.migs.len && migration_is_versioned(&t.migs.items[i]) &&
+                       version_cmp(t.migs.items[i].version, b.version) <= 0;
+         i++)
       sha256_update(&h, t.migs.items[i].sha256, 64);
     char tree_hash[65];
     sha256_final_hex(&h, tree_hash);

@@ -192,7 +192,7 @@ static bool expect_at(Rt *rt, Expect *x, const char *version, SchemaSet *out) {
 /* The version before version in the replayed tree, NULL for the first. */
 static const char *previous_version(const Tree *t, const char *version) {
   const char *prev = NULL;
-  for (size_t i = 0; i < t->migs.len; i++) {
+  for (size_t i = 0; i < t->migs.len && migration_is_versioned(&t->migs.items[i]); i++) {
     if (version_cmp(t->migs.items[i].version, version) >= 0) break;
     prev = t->migs.items[i].version;
   }

@@ -186,7 +186,8 @@ bool bridge_prepare(Rt *rt, Bridging *out) {
   /* the file "migc upgrade SRC --from --to --at V" writes, byte for byte */
   Sha256 h;
   sha256_init(&h);
-  for (size_t i = 0; i < t->migs.len && version_cmp(t->migs.items[i].version, b.version) <= 0;
+  for (size_t i = 0; i < t->migs.len && migration_is_versioned(&t->migs.items[i]) &&
+                     version_cmp(t->migs.items[i].version, b.version) <= 0;
        i++)
     sha256_update(&h, t->migs.items[i].sha256, 64);
   char tree_hash[65];

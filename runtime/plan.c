@@ -265,7 +265,7 @@ static bool load_compiled(Arena *a, const char *dir, Plan *p, DiagList *dl) {
     VEC_PUSH(a, p->files, f);
   }
   for (size_t k = 0; k < t->migs.len; k++) {
-    if (listed[k]) continue;
+    if (listed[k] || !migration_is_versioned(&t->migs.items[k])) continue; /* seeds are not applied */
     Diag *d = diag_path(dl, SEV_ERROR, DR_MANIFEST, join(a, dir, t->migs.items[k].relpath), 0,
                         0, "migration is not in the manifest: migc build did not write it");
     diag_hint(dl, d, "Add it to the canonical tree and rebuild.");
@@ -319,9 +319,10 @@ static bool load_canonical(Arena *a, const char *dir, const char *profile, Plan 
   /* the compiled files, split into sections as a compiled tree on disk */
   Tree out = {0};
   out.display_root = t->display_root;
+  tree_init_like(&out, t); /* split as the layout's runner does */
   for (size_t i = 0; i < c->out.len; i++) {
     const OutFile *o = &c->out.items[i];
-    if (!o->source) continue;
+    if (!o->source || o->source->seed) continue; /* seeds are the runner's, not apply's */
     DiagList scratch;
     diags_init(&scratch, a);
     tree_add_file(a, &out, o->relpath, o->bytes, o->len, &scratch);

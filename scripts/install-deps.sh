@@ -3,11 +3,11 @@
 # and test migc (as root, or through sudo). Idempotent.
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config libpg-query-dev libpcre2-dev libprotobuf-c-dev
-      libpq-dev postgresql-15 postgresql-client-15 nodejs npm valgrind clang
+      libjansson-dev libpq-dev postgresql-15 postgresql-client-15 nodejs npm valgrind clang
       libclang-rt-14-dev locales libarchive-dev ninja-build groff-base python3 graphviz)
 # clang + libclang-rt-14-dev: the libFuzzer targets; valgrind: valgrind_unit;
 # locales: the determinism test compiles tr_TR/de_DE with localedef;
-# libarchive-dev: migc package; ninja-build, groff-base: the CMake consumer
+# libarchive-dev: migc package; libjansson-dev: JSON reading (drizzle's journal); ninja-build, groff-base: the CMake consumer
 # test builds with Ninja too and renders the man page.
 missing=()
 for p in "${pkgs[@]}"; do

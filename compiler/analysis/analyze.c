@@ -215,9 +215,8 @@ Analysis *analyze_tree(Arena *ar, Tree *t, const Profile *p, DiagList *dl, FileW
     fw->eol = source_line_ending(fw->mig->src);
     a->fw = fw;
     if (fw->mig->no_transaction) {
-      fw->no_txn_reason = t->layout == LAYOUT_DBMATE
-                              ? "a \"-- migrate:up transaction:false\" annotation"
-                              : "a \"-- +goose NO TRANSACTION\" annotation";
+      fw->no_txn_reason = fw->mig->no_transaction_why ? fw->mig->no_transaction_why
+                                                       : "the runner's no-transaction annotation";
       fw->no_txn_at = 0;
     }
     for (int s = 0; s < fw->mig->nsections; s++) {

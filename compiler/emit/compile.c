@@ -169,8 +169,7 @@ bool self_check(Arena *a, const Compilation *c, DiagList *dl) {
   t2.skip_sha256 = true;
   t2.display_root = arena_printf(a, "%s [as compiled for %s]", c->tree->display_root,
                                  c->prof->name);
-  t2.layout = c->tree->layout;
-  t2.placeholders = c->tree->placeholders;
+  tree_init_like(&t2, c->tree);
   for (size_t i = 0; i < c->out.len; i++) {
     const OutFile *o = &c->out.items[i];
     if (o->source && o->edits == 0) {
@@ -239,7 +238,7 @@ Catalog *catalog_at_version(Arena *a, Tree *t, const Profile *p, const char *ver
   Tree cut = *t;
   if (version) {
     cut.migs.len = 0;
-    while (cut.migs.len < t->migs.len &&
+    while (cut.migs.len < t->migs.len && migration_is_versioned(&t->migs.items[cut.migs.len]) &&
            version_cmp(t->migs.items[cut.migs.len].version, version) <= 0)
       cut.migs.len++;
   }

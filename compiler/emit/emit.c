@@ -83,7 +83,12 @@ const char *manifest_json(Arena *a, const Compilation *c, size_t *len) {
     const OutFile *o = &c->out.items[i];
     json_begin_object(w);
     json_kv_string(w, "path", o->relpath);
-    if (o->source) {
+    if (o->source && o->source->seed) {
+      /* run by the runner after every migration; no version, never applied by migc apply */
+      json_kv_string(w, "direction", "seed");
+      json_kv_string(w, "source", o->source->src->path);
+      json_kv_string(w, "source_sha256", o->source->sha256);
+    } else if (o->source) {
       json_kv_string(w, "direction", o->source->repeatable ? "repeatable"
                                      : o->source->down_file ? "down"
                                                             : "up");

@@ -477,7 +477,8 @@ bool upgrade_bridge(Arena *a, Tree *t, const Profile *from, const Profile *to,
   if (version) {
     bool found = false;
     for (size_t i = 0; i < t->migs.len; i++)
-      if (version_cmp(t->migs.items[i].version, version) == 0) {
+      if (migration_is_versioned(&t->migs.items[i]) &&
+          version_cmp(t->migs.items[i].version, version) == 0) {
         version = t->migs.items[i].version;
         found = true;
       }
@@ -486,7 +487,9 @@ bool upgrade_bridge(Arena *a, Tree *t, const Profile *from, const Profile *to,
       return false;
     }
   } else {
-    version = t->migs.items[t->migs.len - 1].version;
+    size_t last = t->migs.len;
+    while (last > 1 && !migration_is_versioned(&t->migs.items[last - 1])) last--;
+    version = t->migs.items[last - 1].version;
   }
   Gen g = {a, from, to, NULL, NULL, dl, {0}, out, false};
   sb_init(&g.sql, a);
@@ -529,7 +532,7 @@ const char *bridge_manifest_json(Arena *a, const Tree *t, const Profile *from,
   json_kv_string(w, "at_version", b->version);
   json_key(w, "sources");
   json_begin_array(w);
-  for (size_t i = 0; i < t->migs.len; i++) {
+  for (size_t i = 0; i < t->migs.len && migration_is_versioned(&t->migs.items[i]); i++) {
     if (version_cmp(t->migs.items[i].version, b->version) > 0) break;
     json_begin_object(w);
     json_kv_string(w, "source", t->migs.items[i].src->path);

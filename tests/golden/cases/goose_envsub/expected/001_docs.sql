@@ -1,5 +1,5 @@
 -- migc 0.1.0: generated from input/001_docs.sql for profile v1.0-novector; do not edit
--- migc: source sha256 d5c1e58c379cb29058b68039e913e6e73f8d3b60558d26f15c6201f8aafd715c
+-- migc: source sha256 dfd8f61dff301506b18b6dfacdd2d3201874a1afb3d10aadbb80013176188758
 -- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
 -- +goose Up
 -- +goose ENVSUB ON
@@ -8,6 +8,6 @@ CREATE TABLE ${APP_SCHEMA}.docs (
     -- migc: elided column embedding vector(${EMBEDDING_DIMS}): type vector(${EMBEDDING_DIMS}) needs extension vector, absent in v1.0-novector
     title text
 );
--- +goose ENVSUB OFF
 -- +goose Down
 DROP TABLE ${APP_SCHEMA}.docs;
+-- +goose ENVSUB OFF

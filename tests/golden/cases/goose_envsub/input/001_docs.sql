@@ -5,6 +5,6 @@ CREATE TABLE ${APP_SCHEMA}.docs (
     embedding vector(${EMBEDDING_DIMS}),
     title text
 );
--- +goose ENVSUB OFF
 -- +goose Down
 DROP TABLE ${APP_SCHEMA}.docs;
+-- +goose ENVSUB OFF

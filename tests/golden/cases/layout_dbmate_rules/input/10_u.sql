@@ -1,0 +1,4 @@
+-- migrate:up
+CREATE TABLE u (id int);
+-- migrate:down
+DROP TABLE u;

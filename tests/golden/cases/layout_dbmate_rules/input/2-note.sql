@@ -1,0 +1,3 @@
+-- migrate:up
+ALTER TABLE t ADD COLUMN note text;
+-- migrate:down

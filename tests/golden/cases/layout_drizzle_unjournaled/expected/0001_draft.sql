@@ -1,0 +1,1 @@
+ALTER TABLE "t" ADD COLUMN "embedding" vector(3) NOT;

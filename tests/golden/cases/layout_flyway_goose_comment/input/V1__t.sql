@@ -1,0 +1,3 @@
+CREATE TABLE t (id int);
+-- +goose Down
+CREATE INDEX t_id ON t (id);

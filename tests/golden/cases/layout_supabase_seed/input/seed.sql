@@ -1,0 +1,1 @@
+INSERT INTO docs (id, embedding, title) VALUES (1, '[1,2,3]', 'a');
