@@ -14,13 +14,16 @@
  *   at the very start of a line ("  -- migrate:up" and
  *   "-- migrate:upgrade" are not annotations); the same for migrate:down;
  * - only blank and comment lines may come before the first up; a file
- *   needs an up and, after it, a down; a second down before the next up is
- *   refused;
- * - each further "-- migrate:up" starts another section that dbmate runs
- *   as a migration of its own and records under the same version, which
- *   PostgreSQL's primary key on schema_migrations refuses (tried with
- *   dbmate 2.36: the second section fails with SQLSTATE 23505), so migc
- *   reports it as an error;
+ *   needs an up and, after it, a down;
+ * - the Up section runs from the first "-- migrate:up" to the first
+ *   "-- migrate:down", the Down section from there to the end of the file,
+ *   as dbmate read files before 2.29; a later annotation is text of the
+ *   section it falls in, with a warning, because dbmate 2.29 and later
+ *   start another section there (a second up runs as a migration of its
+ *   own under the same version, which schema_migrations' primary key
+ *   refuses with SQLSTATE 23505; a second down is refused). The compiled
+ *   file keeps those lines as written, so it behaves as its input does
+ *   under either version;
  * - options follow the annotation as key:value words; "transaction:false"
  *   on the up line runs the Up section outside a transaction.
  *
@@ -105,6 +108,20 @@ static int dbmate_order(const Migration *x, const Migration *y) {
   return strcmp(x->relpath, y->relpath);
 }
 
+/* An annotation after the first of its kind: text of the section it is in. */
+static void later_annotation(DiagList *dl, const Migration *m, size_t ls, size_t le,
+                             const char *word, bool in_down) {
+  Diag *d = diag_at(dl, SEV_WARNING, DR_GOOSE_ANNOTATION, m->src, (long)ls, (long)le,
+                    "a later \"-- migrate:%s\" annotation is text of the %s section", word,
+                    in_down ? "Down" : "Up");
+  diag_detail(dl, d, "dbmate splits a file at its first \"-- migrate:up\" and its first "
+                     "\"-- migrate:down\". From version 2.29 on it starts another section here "
+                     "instead, which fails (%s).",
+              strcmp(word, "up") == 0 ? "a second Up section is recorded under the same version"
+                                      : "dbmate refuses a second Down");
+  diag_hint(dl, d, "Put each Up/Down pair in a file of its own.");
+}
+
 static void dbmate_split(Arena *a, const Tree *t, Migration *m, DiagList *dl) {
   const char *s = m->orig;
   size_t n = m->src->len;
@@ -117,12 +134,7 @@ static void dbmate_split(Arena *a, const Tree *t, Migration *m, DiagList *dl) {
     size_t len = le - ls;
     if (annotation(line, len, "up", &o, &ol)) {
       if (up_at >= 0) {
-        Diag *d = diag_at(dl, SEV_ERROR, DR_GOOSE_ANNOTATION, m->src, (long)ls, (long)le,
-                          "second \"-- migrate:up\" annotation");
-        diag_detail(dl, d, "dbmate runs each \"-- migrate:up\" as a migration of its own under "
-                           "the same version; on PostgreSQL the second fails (duplicate key in "
-                           "schema_migrations).");
-        diag_hint(dl, d, "Put each Up/Down pair in a file of its own.");
+        later_annotation(dl, m, ls, le, "up", down_at >= 0);
         continue;
       }
       up_at = (long)ls;
@@ -135,10 +147,7 @@ static void dbmate_split(Arena *a, const Tree *t, Migration *m, DiagList *dl) {
       if (up_at < 0) {
         if (early_down < 0) early_down = (long)ls;
       } else if (down_at >= 0) {
-        Diag *d = diag_at(dl, SEV_ERROR, DR_GOOSE_ANNOTATION, m->src, (long)ls, (long)le,
-                          "second \"-- migrate:down\" annotation");
-        diag_detail(dl, d, "dbmate refuses a file with two Down annotations after one Up.");
-        diag_hint(dl, d, "Keep one \"-- migrate:down\"; write the rest as SQL of that section.");
+        later_annotation(dl, m, ls, le, "down", true);
       } else {
         down_at = (long)ls;
         down_body = (long)at;

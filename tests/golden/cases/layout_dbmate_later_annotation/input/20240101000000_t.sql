@@ -3,4 +3,5 @@ CREATE TABLE t (id int);
 -- migrate:down
 DROP TABLE t;
 -- migrate:down
-DROP TABLE u;
+-- migrate:up
+DROP TABLE IF EXISTS u;
