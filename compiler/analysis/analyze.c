@@ -194,6 +194,110 @@ static void analyze_section(Analysis *a, const Section *sec, int idx) {
   }
 }
 
+/* Whether a Down section's text names the extension or an object the
+ * profile elided, read from its scan tokens (the section may not parse);
+ * when even the scan fails, from its words. */
+static bool down_uses_extension(Analysis *a, const Section *sec) {
+  const SourceFile *f = a->fw->mig->src;
+  const char *text = f->bytes + sec->start;
+  size_t len = sec->end - sec->start;
+  Token *toks;
+  size_t n;
+  PgqError err;
+  if (pgq_scan(a->arena, text, len, 0, &toks, &n, &err)) {
+    UseList uses = {0};
+    collect_token_uses(a, toks, n, text, 0, &uses);
+    return uses.len > 0;
+  }
+  for (size_t i = 0; i < len;) {
+    if (!(text[i] == '_' || ((text[i] | 0x20) >= 'a' && (text[i] | 0x20) <= 'z'))) {
+      i++;
+      continue;
+    }
+    size_t b = i;
+    while (i < len && (text[i] == '_' || (text[i] >= '0' && text[i] <= '9') ||
+                       ((text[i] | 0x20) >= 'a' && (text[i] | 0x20) <= 'z')))
+      i++;
+    char *w = arena_strndup(a->arena, text + b, i - b);
+    for (char *c = w; *c; c++)
+      if (*c >= 'A' && *c <= 'Z') *c = (char)(*c - 'A' + 'a');
+    for (int k = 0; k < EK__COUNT; k++)
+      if (k != EK_OPERATOR && extdesc_match(a->ext, (ExtKind)k, w)) return true;
+  }
+  return false;
+}
+
+/* Errors that stay errors in a Down section: a use of the extension migc
+ * cannot compile, or its own failure. The rest (what PostgreSQL would
+ * refuse) are why a Down section that never ran is passed through. */
+static bool error_binds_down(DiagRule r, bool uses_ext) {
+  switch (r) {
+  case DR_UNHANDLED_USE: case DR_DYNAMIC_SQL: case DR_DO_BLOCK: case DR_TYPE_CHANGE:
+  case DR_INTERNAL: case DR_STUB_TYPE:
+    return true;
+  case DR_SYNTAX_ERROR: case DR_PLPGSQL_SYNTAX: case DR_PSQL_META:
+    return uses_ext; /* what cannot be parsed cannot be compiled */
+  default:
+    return false;
+  }
+}
+
+/* A Down or undo section, compiled against a copy of the catalog as of its
+ * Up, with its own diagnostics: when it has errors PostgreSQL would give
+ * too (it never ran), it is passed through unchanged if it holds nothing of
+ * the extension, or kept as compiled so far otherwise, with one warning;
+ * errors about the extension stay errors. */
+static void analyze_down(Analysis *a, const Section *sec, int idx) {
+  Catalog *saved = a->cat;
+  const char *schema = a->default_schema;
+  DiagList *outer = a->dl;
+  DiagList inner;
+  diags_init(&inner, a->arena);
+  memcpy(inner.as_error, outer->as_error, sizeof inner.as_error);
+  size_t edits_before = a->fw->edits.len, entries_before = a->entries.len;
+  a->cat = catalog_overlay(a->arena, saved);
+  a->dl = &inner;
+  analyze_section(a, sec, idx);
+  a->cat = saved;
+  a->default_schema = schema;
+  a->dl = outer;
+  bool uses_ext = inner.errors ? down_uses_extension(a, sec) : false;
+  const Diag *first = NULL;
+  int passed = 0;
+  for (size_t i = 0; i < inner.items.len; i++) {
+    Diag d = inner.items.items[i];
+    if (d.severity == SEV_ERROR && !error_binds_down(d.rule, uses_ext)) {
+      if (!first) first = &inner.items.items[i];
+      passed++;
+      continue;
+    }
+    Diag *copy = diag_at(outer, d.severity, d.rule, d.file, d.start, d.end, "%s", d.message);
+    copy->path = d.path;
+    copy->line = d.line;
+    copy->col = d.col;
+    copy->detail = d.detail;
+    copy->hint = d.hint;
+  }
+  if (!first) return;
+  bool unchanged = !uses_ext;
+  if (unchanged) {
+    a->fw->edits.len = edits_before;
+    a->entries.len = entries_before;
+  }
+  Diag *w = diag_at(outer, SEV_WARNING, DR_DOWN_SECTION, a->fw->mig->src, first->start,
+                    first->end, "%s would fail on PostgreSQL (%s); %s",
+                    a->fw->mig->down_file ? "this down migration" : "this Down section",
+                    first->message,
+                    unchanged ? "passed through unchanged" : "compiled as far as it can be");
+  if (passed > 1)
+    diag_detail(outer, w, "It never ran against the tree migc replays; %d problems in all, the "
+                          "first shown.", passed);
+  else
+    diag_detail(outer, w, "It never ran against the tree migc replays.");
+  diag_hint(outer, w, "Fix it in the canonical tree if it is meant to run; migc does not "
+                      "refuse a tree for a Down section that cannot.");
+}
+
 Analysis *analyze_tree(Arena *ar, Tree *t, const Profile *p, DiagList *dl, FileWork **files) {
   Analysis *a = arena_alloc(ar, sizeof *a);
   a->arena = ar;
@@ -222,12 +326,7 @@ Analysis *analyze_tree(Arena *ar, Tree *t, const Profile *p, DiagList *dl, FileW
     for (int s = 0; s < fw->mig->nsections; s++) {
       const Section *sec = &fw->mig->sections[s];
       if (sec->kind == SEC_DOWN) {
-        Catalog *saved = a->cat;
-        const char *schema = a->default_schema;
-        a->cat = catalog_overlay(ar, saved);
-        analyze_section(a, sec, s);
-        a->cat = saved;
-        a->default_schema = schema;
+        analyze_down(a, sec, s);
       } else {
         analyze_section(a, sec, s);
       }

@@ -164,9 +164,10 @@ case_syntax_error_cr() {
   expect_nothing_written
 }
 case_syntax_error_goose_down() {
-  put in/001_a.sql "-- +goose Up\nCREATE TABLE t (a int);\n-- +goose Down\nDROP TABLE t t;\n"
+  # a Down section that does not parse and uses the extension cannot be compiled
+  put in/001_a.sql "-- +goose Up\nCREATE TABLE t (a int);\n-- +goose Down\nALTER TABLE t ADD e vector(3) vector(3);\n"
   build; expect_rc 1
-  expect_line 'in/001_a.sql:4:14: error: syntax error at or near "t" [syntax-error]'
+  expect_line 'in/001_a.sql:4:31: error: syntax error at or near "vector" [syntax-error]'
   expect_nothing_written
 }
 case_syntax_error_end_of_input() {

@@ -1,0 +1,3 @@
+DROP INDEX t_a_never_made;
+ALTER TABLE t RENAME COLUMN b TO c;
+DROP TABLE t;
