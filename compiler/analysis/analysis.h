@@ -211,6 +211,39 @@ bool schema_managed(Analysis *a, const char *schema);
  * catalog lacks from here on may exist. what: a short description. */
 void note_opaque(Analysis *a, int location, const char *what);
 
+/* ---- naming.c: PostgreSQL's names for what it creates on its own ---- */
+
+/* makeObjectName: name1[_name2][_label] within 63 bytes, the longer of
+ * name1 and name2 shortened first, never inside a UTF-8 character. */
+const char *pg_object_name(Arena *ar, const char *name1, const char *name2, const char *label);
+/* ChooseIndexNameAddition: names joined by '_', stopping past 63 bytes. */
+const char *pg_name_addition(Analysis *a, const char *const *names, size_t n);
+/* ChooseRelationName: label, label1, label2, ... until no relation of the
+ * schema (nor, when constraint_table is given, no constraint of that table)
+ * has the name. */
+const char *pg_choose_relation_name(Analysis *a, const char *schema, const char *name1,
+                                    const char *name2, const char *label,
+                                    const char *constraint_table);
+/* ChooseConstraintName, checked against the constraints of table_key. */
+const char *pg_choose_constraint_name(Analysis *a, const char *schema, const char *table_key,
+                                      const char *name1, const char *name2, const char *label);
+
+/* ---- implicit.c: objects PostgreSQL creates on its own ---- */
+
+/* The constraint node (a Node holding a Constraint) of table t, named as
+ * written or as PostgreSQL names it, with its index for PRIMARY KEY, UNIQUE
+ * and EXCLUDE (USING INDEX renames that index). column: the column of a
+ * column constraint, else NULL. why: non-NULL when it is elided. Returns the
+ * constraint, or NULL for kinds that make no object (NOT NULL, DEFAULT). */
+Object *implicit_constraint(Analysis *a, Object *t, const PgQuery__Node *node,
+                            const char *column, const Reason *why);
+/* The sequence of a serial or identity column (t_col_seq), owned by t. */
+void implicit_sequence(Analysis *a, Object *t, const char *column, const Reason *why);
+/* Everything a column definition makes besides the column: its sequence and
+ * the objects of its constraints. */
+void implicit_column_objects(Analysis *a, Object *t, const PgQuery__ColumnDef *cd,
+                             const Reason *why);
+
 /* ---- edits.c: edits, markers, token navigation ---- */
 
 size_t tok_at(const FileWork *fw, int offset); /* first token starting at or after */

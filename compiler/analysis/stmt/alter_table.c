@@ -87,10 +87,14 @@ void rule_alter_table(Analysis *a, Stmt *s) {
       }
       const char *what;
       const Reason *why;
-      if (column_def(a, t, cd, &what, &why) == ACT_ELIDE) {
+      Action act = column_def(a, t, cd, &what, &why);
+      if (act == ACT_ELIDE) {
         drops[i] = (ElementDrop){true, arena_printf(a->arena, "ADD COLUMN %s", what + 7), why};
         ndrop++;
       }
+      if (t->kind == OBJ_TABLE)
+        implicit_column_objects(a, t, cd,
+                                act == ACT_ELIDE ? object_column(t, cd->colname)->why : NULL);
       continue;
     }
     if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn ||
@@ -147,6 +151,8 @@ void rule_alter_table(Analysis *a, Stmt *s) {
         c->default_expr = cmd->def;
         if (c->action == ACT_STUB) stub_value(a, cmd->def, c->stub_type);
       }
+      if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity)
+        implicit_sequence(a, t, c->name, c->action == ACT_ELIDE ? c->why : NULL);
       if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull) c->not_null = true;
       if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull) c->not_null = false;
       if (c->action == ACT_ELIDE) {
@@ -166,16 +172,7 @@ void rule_alter_table(Analysis *a, Stmt *s) {
         cmd->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
       const PgQuery__Constraint *k = cmd->def->constraint;
       const Reason *why = constraint_drop_reason(a, t, k);
-      if (k->conname) {
-        Object *ko = catalog_add(a->cat, OBJ_CONSTRAINT, t->schema, k->conname, tk);
-        ko->origin = here(a, k->location);
-        ko->def = cmd->def;
-        ko->seq = a->seq;
-        if (why && a->absent) {
-          ko->action = ACT_ELIDE;
-          ko->why = reason(a, why, "constraint %s elided", k->conname);
-        }
-      }
+      implicit_constraint(a, t, cmd->def, NULL, why);
       if (why && a->absent) {
         drops[i] = (ElementDrop){true,
                                  arena_printf(a->arena, "ADD CONSTRAINT%s%s",

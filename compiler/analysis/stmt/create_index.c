@@ -36,41 +36,30 @@ static const char *index_colname(const PgQuery__IndexElem *ie) {
   return "expr";
 }
 
-/* makeObjectName: name1_name2_label within 63 bytes, shortening the longer
- * of name1 and name2 first. */
-static const char *object_name(Analysis *a, const char *name1, const char *name2,
-                               const char *label) {
-  size_t n1 = strlen(name1), n2 = name2 ? strlen(name2) : 0;
-  size_t overhead = strlen(label) + 1 + (name2 ? 1 : 0);
-  size_t avail = 63 - overhead;
-  while (n1 + n2 > avail) {
-    if (n1 > n2) n1--;
-    else n2--;
-  }
-  if (name2) return arena_printf(a->arena, "%.*s_%.*s_%s", (int)n1, name1, (int)n2, name2, label);
-  return arena_printf(a->arena, "%.*s_%s", (int)n1, name1, label);
-}
-
-/* ChooseIndexName: table_cols_idx (or _key, _pkey), then idx1, idx2, ...
- * while the name is taken. */
+/* ChooseIndexName for CREATE INDEX without a name: table_cols_idx, the
+ * columns named as ChooseIndexColumnNames does (a repeated name gets 1,
+ * 2, ...), then idx1, idx2, ... while the name is taken. */
 static const char *default_index_name(Analysis *a, const PgQuery__IndexStmt *x,
                                       const char *schema) {
-  const char *table = x->relation->relname;
-  if (x->primary) return object_name(a, table, NULL, "pkey");
-  StrBuf cols;
-  sb_init(&cols, a->arena);
+  const char **cols = arena_alloc(a->arena, (x->n_index_params + 1) * sizeof *cols);
+  size_t n = 0;
   for (size_t i = 0; i < x->n_index_params; i++) {
     const PgQuery__IndexElem *ie = x->index_params[i]->index_elem;
     if (!ie) continue;
-    if (cols.len) sb_addc(&cols, '_');
-    sb_adds(&cols, index_colname(ie));
-    if (cols.len >= 64) break;
+    const char *name = index_colname(ie);
+    const char *chosen = name;
+    for (int suffix = 1;; suffix++) {
+      bool taken = false;
+      for (size_t k = 0; k < n; k++) taken |= strcmp(cols[k], chosen) == 0;
+      if (!taken) break;
+      chosen = arena_printf(a->arena, "%s%d", name, suffix);
+    }
+    cols[n++] = chosen;
   }
-  const char *label = x->unique ? "key" : "idx";
-  const char *name = object_name(a, table, sb_str(&cols), label);
-  for (int pass = 1; catalog_get(a->cat, OBJ_INDEX, schema, name, NULL); pass++)
-    name = object_name(a, table, sb_str(&cols), arena_printf(a->arena, "%s%d", label, pass));
-  return name;
+  if (x->primary)
+    return pg_choose_relation_name(a, schema, x->relation->relname, NULL, "pkey", NULL);
+  return pg_choose_relation_name(a, schema, x->relation->relname, pg_name_addition(a, cols, n),
+                                 "idx", NULL);
 }
 
 void rule_create_index(Analysis *a, Stmt *s) {

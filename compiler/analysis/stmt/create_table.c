@@ -76,10 +76,15 @@ void rule_create_table(Analysis *a, Stmt *s) {
     if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
       const char *what;
       const Reason *why;
-      if (column_def(a, t, e->column_def, &what, &why) == ACT_ELIDE) {
+      Action act = column_def(a, t, e->column_def, &what, &why);
+      if (act == ACT_ELIDE) {
         drops[i] = (ElementDrop){true, what, why};
         ndrop++;
       }
+      if (t != &scratch)
+        implicit_column_objects(a, t, e->column_def,
+                                act == ACT_ELIDE ? object_column(t, e->column_def->colname)->why
+                                                 : NULL);
     }
   }
   for (size_t i = 0; i < n; i++) {
@@ -87,17 +92,7 @@ void rule_create_table(Analysis *a, Stmt *s) {
     if (e->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) continue;
     const PgQuery__Constraint *k = e->constraint;
     const Reason *why = constraint_drop_reason(a, t, k);
-    if (k->conname && t != &scratch) {
-      Object *ko = catalog_add(a->cat, OBJ_CONSTRAINT, schema, k->conname,
-                               table_key(a, schema, rv->relname));
-      ko->origin = here(a, k->location);
-      ko->def = (PgQuery__Node *)e;
-      ko->seq = a->seq;
-      if (why && a->absent) {
-        ko->action = ACT_ELIDE;
-        ko->why = reason(a, why, "constraint %s elided", k->conname);
-      }
-    }
+    if (t != &scratch) implicit_constraint(a, t, e, NULL, why);
     if (why && a->absent) {
       drops[i] = (ElementDrop){true,
                                arena_printf(a->arena, "constraint%s%s",
