@@ -90,6 +90,7 @@ typedef struct Analysis {
   VEC(const char *) stub_checked; /* stub types already checked */
   VEC(const char *) do_names; /* identifiers of DO blocks that run DDL */
   CatalogClock clock;  /* the statement being replayed, stamped on drops */
+  bool temp_objects;   /* the current file created temporary relations (pg_temp) */
   int opaque_seq;      /* the last statement whose effects migc cannot see */
   Origin opaque_at;
   const char *opaque_what;
@@ -147,6 +148,9 @@ void qualified(Analysis *a, PgQuery__Node **names, size_t n, const char **schema
                const char **name);
 const char *rv_schema(Analysis *a, const PgQuery__RangeVar *rv);
 const char *table_key(Analysis *a, const char *schema, const char *name);
+/* The relation a name means: in schema, or for an unqualified name (schema
+ * NULL) the search path's: pg_temp, the current schema, public. */
+Object *lookup_relation(Analysis *a, const char *schema, const char *name);
 Object *find_relation(Analysis *a, const PgQuery__RangeVar *rv);
 
 /* Whether a type needs the extension (its name, or a type the tree defined
@@ -243,6 +247,25 @@ void implicit_sequence(Analysis *a, Object *t, const char *column, const Reason 
  * the objects of its constraints. */
 void implicit_column_objects(Analysis *a, Object *t, const PgQuery__ColumnDef *cd,
                              const Reason *why);
+
+/* ---- cascade.c: what a DROP takes with it ---- */
+
+/* Drops a relation with its indexes, constraints, triggers, policies,
+ * owned sequences and partitions; with cascade also its inheritance
+ * children, the views that read it (and theirs) and other tables' foreign
+ * keys to it. Without cascade, inheritance children lose their parent. */
+void cascade_drop_relation(Analysis *a, Object *rel, bool cascade);
+/* Drops column col of t with the indexes and constraints that use it, in
+ * t's children too unless only (ALTER TABLE ONLY); with cascade also the
+ * views that read it. */
+void cascade_drop_column(Analysis *a, Object *t, const char *col, bool cascade, bool only);
+/* Drops a function; with cascade also the triggers that call it. */
+void cascade_drop_function(Analysis *a, Object *f, bool cascade);
+/* Drops a schema; with cascade every object in it. */
+void cascade_drop_schema(Analysis *a, Object *schema, bool cascade);
+/* Calls fn for every child of t (inheritance and partitions), depth first. */
+void cascade_each_child(Analysis *a, Object *t, void (*fn)(Analysis *, Object *, void *),
+                        void *ud);
 
 /* ---- edits.c: edits, markers, token navigation ---- */
 

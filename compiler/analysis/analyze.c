@@ -146,6 +146,28 @@ static ParsedSection *parse_section(Analysis *a, const Section *sec, int idx) {
   return ps;
 }
 
+static PgQuery__TransactionStmtKind txn_kind(const PgQuery__RawStmt *rs) {
+  const PgQuery__Node *n = rs->stmt;
+  return n && n->node_case == PG_QUERY__NODE__NODE_TRANSACTION_STMT ? n->transaction_stmt->kind
+                                                                     : 0;
+}
+
+/* For a BEGIN at statement i: the index of the ROLLBACK that ends its
+ * transaction, or 0 when it ends otherwise (COMMIT, END, the end of the
+ * section). */
+static size_t rolled_back_at(const PgQuery__ParseResult *tree, size_t i) {
+  for (size_t k = i + 1; k < tree->n_stmts; k++) {
+    PgQuery__TransactionStmtKind t = txn_kind(tree->stmts[k]);
+    if (t == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK) return k;
+    if (t == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT ||
+        t == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_PREPARE ||
+        t == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN ||
+        t == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START)
+      return 0;
+  }
+  return 0;
+}
+
 static void analyze_section(Analysis *a, const Section *sec, int idx) {
   FileWork *fw = a->fw;
   ParsedSection *ps = parse_section(a, sec, idx);
@@ -156,8 +178,28 @@ static void analyze_section(Analysis *a, const Section *sec, int idx) {
   /* the rules see the tokens of the section being analysed (read only) */
   fw->toks = toks;
   fw->ntoks = ntoks;
+  /* BEGIN ... ROLLBACK: what the transaction does is replayed into a layer
+   * over the catalog that the ROLLBACK throws away (in an Up section; a
+   * Down section is such a layer already) */
+  Catalog *before_txn = NULL;
+  const char *schema_before_txn = NULL;
+  size_t rollback = 0;
   for (size_t i = 0; i < tree->n_stmts; i++) {
     PgQuery__RawStmt *rs = tree->stmts[i];
+    if (before_txn && i == rollback) {
+      a->cat = before_txn;
+      a->default_schema = schema_before_txn; /* SET is rolled back too */
+      before_txn = NULL;
+    }
+    PgQuery__TransactionStmtKind tk = txn_kind(rs);
+    if (!before_txn && sec->kind == SEC_UP &&
+        (tk == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN ||
+         tk == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START) &&
+        (rollback = rolled_back_at(tree, i)) != 0) {
+      before_txn = a->cat;
+      schema_before_txn = a->default_schema;
+      a->cat = catalog_overlay(a->arena, before_txn);
+    }
     Stmt st = {0};
     st.node = rs->stmt;
     st.section = sec->kind;
@@ -298,6 +340,30 @@ static void analyze_down(Analysis *a, const Section *sec, int idx) {
                       "refuse a tree for a Down section that cannot.");
 }
 
+typedef struct TempSweep {
+  Analysis *a;
+  VEC(Object *) found;
+} TempSweep;
+
+static void find_temp(Object *o, void *ud) {
+  TempSweep *t = ud;
+  if ((o->kind == OBJ_TABLE || o->kind == OBJ_VIEW || o->kind == OBJ_MATVIEW ||
+       o->kind == OBJ_SEQUENCE) && strcmp(o->schema, "pg_temp") == 0)
+    VEC_PUSH(t->a->arena, t->found, o);
+}
+
+/* Temporary relations live as long as the session; migc takes a session
+ * to end with its migration file (runners that apply file by file with
+ * psql do that; others keep one session, where a later file's reference
+ * to a temporary table is reported as unresolved, never wrongly kept). */
+static void end_of_file_session(Analysis *a) {
+  if (!a->temp_objects) return;
+  TempSweep t = {a, {0}};
+  catalog_each(a->cat, find_temp, &t);
+  for (size_t i = 0; i < t.found.len; i++) cascade_drop_relation(a, t.found.items[i], true);
+  a->temp_objects = false;
+}
+
 Analysis *analyze_tree(Arena *ar, Tree *t, const Profile *p, DiagList *dl, FileWork **files) {
   Analysis *a = arena_alloc(ar, sizeof *a);
   a->arena = ar;
@@ -331,6 +397,7 @@ Analysis *analyze_tree(Arena *ar, Tree *t, const Profile *p, DiagList *dl, FileW
         analyze_section(a, sec, s);
       }
     }
+    end_of_file_session(a);
   }
   a->fw = NULL;
   *files = fws;

@@ -201,12 +201,21 @@ static const char *qual_key(KeyBuf *kb, Arena *a, const char *schema, const char
   return key_cat(kb, a, p, 3);
 }
 
+/* The owned-map key under which a parent table lists its children
+ * (inheritance children and partitions): "<" + "schema.table". */
+static const char *child_key(KeyBuf *kb, Arena *a, const char *parent) {
+  const char *p[] = {"<", parent};
+  return key_cat(kb, a, p, 2);
+}
+
 /* ---- indexing an object in this catalog ---- */
 
 static void index_object(Catalog *c, Object *o) {
   KeyBuf kb;
   map_put(c->arena, &c->objects, object_key(&kb, c->arena, o), o);
   if (o->table) VEC_PUSH(c->arena, *list_for(c->arena, &c->owned, o->table, true), o);
+  if (o->parent)
+    VEC_PUSH(c->arena, *list_for(c->arena, &c->owned, child_key(&kb, c->arena, o->parent), true), o);
   if (o->kind == OBJ_FUNCTION)
     VEC_PUSH(c->arena, *list_for(c->arena, &c->functions, qual_key(&kb, c->arena, o->schema, o->name), true), o);
 }
@@ -219,6 +228,8 @@ static void unindex_object(Catalog *c, Object *o) {
   if (c->base) map_put(c->arena, &c->objects, key, NULL);
   else map_del(&c->objects, key);
   if (o->table) list_remove(list_for(c->arena, &c->owned, o->table, false), o);
+  if (o->parent)
+    list_remove(list_for(c->arena, &c->owned, child_key(&kb, c->arena, o->parent), false), o);
   if (o->kind == OBJ_FUNCTION)
     list_remove(list_for(c->arena, &c->functions, qual_key(&kb, c->arena, o->schema, o->name), false), o);
 }
@@ -325,6 +336,9 @@ static void gather(Catalog *c, Map *(*which)(Catalog *), const char *key, ObjLis
 }
 
 static Map *owned_map(Catalog *c) { return &c->owned; }
+static bool child_of(const Object *o, const char *parent) {
+  return o->parent && strcmp(o->parent, parent) == 0;
+}
 static Map *functions_map(Catalog *c) { return &c->functions; }
 static bool owned_by(const Object *o, const char *table) {
   return o->table && strcmp(o->table, table) == 0;
@@ -429,12 +443,39 @@ static void move_owned(Catalog *c, const char *old_key, const char *new_key,
   }
 }
 
+/* Children of the table old_key follow it to new_key. */
+static void move_children(Catalog *c, const char *old_key, const char *new_key) {
+  ObjList kids = {0};
+  KeyBuf kb;
+  gather(c, owned_map, child_key(&kb, c->arena, old_key), &kids, child_of, old_key);
+  for (size_t i = 0; i < kids.len; i++) catalog_set_parent(c, kids.items[i], new_key);
+}
+
 void catalog_rename(Catalog *c, Object *o, const char *new_name) {
   bool relation = o->kind == OBJ_TABLE || o->kind == OBJ_VIEW || o->kind == OBJ_MATVIEW;
   const char *old_key = arena_printf(c->arena, "%s.%s", o->schema, o->name);
   rekey(c, o, new_name, NULL, NULL);
-  if (relation)
-    move_owned(c, old_key, arena_printf(c->arena, "%s.%s", o->schema, o->name), NULL);
+  if (relation) {
+    const char *new_key = arena_printf(c->arena, "%s.%s", o->schema, o->name);
+    move_owned(c, old_key, new_key, NULL);
+    move_children(c, old_key, new_key);
+  }
+}
+
+void catalog_set_parent(Catalog *c, Object *child, const char *parent_key) {
+  unindex_object(c, child);
+  child->parent = parent_key ? arena_strdup(c->arena, parent_key) : NULL;
+  index_object(c, child);
+}
+
+void catalog_each_child(const Catalog *cc, const char *parent_key,
+                        void (*fn)(Object *, void *), void *ud) {
+  Catalog *c = (Catalog *)cc;
+  ObjList kids = {0};
+  KeyBuf kb;
+  gather(c, owned_map, child_key(&kb, c->arena, parent_key), &kids, child_of, parent_key);
+  if (kids.len > 1) qsort(kids.items, kids.len, sizeof(Object *), by_order);
+  for (size_t i = 0; i < kids.len; i++) fn(kids.items[i], ud);
 }
 
 void catalog_reschema(Catalog *c, Object *o, const char *new_schema) {
@@ -442,8 +483,11 @@ void catalog_reschema(Catalog *c, Object *o, const char *new_schema) {
   const char *old_key = arena_printf(c->arena, "%s.%s", o->schema, o->name);
   rekey(c, o, NULL, new_schema, NULL);
   /* indexes move with their table; constraints and triggers follow its key */
-  if (relation)
-    move_owned(c, old_key, arena_printf(c->arena, "%s.%s", o->schema, o->name), new_schema);
+  if (relation) {
+    const char *new_key = arena_printf(c->arena, "%s.%s", o->schema, o->name);
+    move_owned(c, old_key, new_key, new_schema);
+    move_children(c, old_key, new_key);
+  }
 }
 
 void catalog_log_rename(Catalog *c, ObjKind k, const char *schema, const char *table,
@@ -494,7 +538,21 @@ void catalog_each_owned(const Catalog *cc, const char *table_key,
   for (size_t i = 0; i < owned.len; i++) fn(owned.items[i], ud);
 }
 
-void catalog_each(const Catalog *c, void (*fn)(Object *, void *), void *ud) {
+void catalog_each(const Catalog *cc, void (*fn)(Object *, void *), void *ud) {
+  Catalog *c = (Catalog *)cc;
+  if (c->base) {
+    /* the base's objects the overlay neither copied nor removed; a removal
+     * by fn goes into the overlay (catalog_remove), never into the base */
+    const Catalog *b = c->base;
+    size_t n = b->order.len;
+    for (size_t i = 0; i < n; i++) {
+      Object *o = b->order.items[i];
+      if (!o) continue;
+      KeyBuf kb;
+      if (map_find(&c->objects, object_key(&kb, c->arena, o))) continue;
+      fn(o, ud);
+    }
+  }
   for (size_t i = 0; i < c->order.len; i++)
     if (c->order.items[i]) fn(c->order.items[i], ud);
 }

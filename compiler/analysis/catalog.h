@@ -79,6 +79,9 @@ typedef struct Object {
   const char *comment;     /* latest COMMENT ON, NULL when none */
   VEC(PgQuery__Node *) grants; /* GRANT/REVOKE statements naming it, in order */
   size_t order_idx;        /* position in its catalog's creation order */
+  const char *parent;      /* tables: "schema.table" of the table it inherits
+                              from or is a partition of, NULL when none */
+  bool partition;          /* PARTITION OF: dropped with its parent always */
   bool cols_partial;       /* tables: migc may not know every column (LIKE or
                               INHERITS of an unknown table, CREATE TABLE AS, ...) */
 } Object;
@@ -143,7 +146,14 @@ void object_drop_column(Object *o, const char *name);
 /* Calls fn for every object (in creation order) whose table is "schema.table". */
 void catalog_each_owned(const Catalog *c, const char *table_key,
                         void (*fn)(Object *, void *), void *ud);
-/* Calls fn for every live object in creation order. */
+/* Makes child a child (inheritance or partition) of "schema.table", or of
+ * none when parent_key is NULL. */
+void catalog_set_parent(Catalog *c, Object *child, const char *parent_key);
+/* Calls fn for every child of "schema.table", in creation order. */
+void catalog_each_child(const Catalog *c, const char *parent_key,
+                        void (*fn)(Object *, void *), void *ud);
+/* Calls fn for every live object in creation order (an overlay: its base's
+ * objects it has not touched, then its own). */
 void catalog_each(const Catalog *c, void (*fn)(Object *, void *), void *ud);
 
 void catalog_log_rename(Catalog *c, ObjKind k, const char *schema, const char *table,

@@ -29,18 +29,33 @@ void qualified(Analysis *a, PgQuery__Node **names, size_t n, const char **schema
 }
 
 const char *rv_schema(Analysis *a, const PgQuery__RangeVar *rv) {
-  return rv->schemaname && *rv->schemaname ? rv->schemaname : a->default_schema;
+  if (rv->schemaname && *rv->schemaname) return rv->schemaname;
+  /* CREATE TEMP TABLE: the session's temporary schema */
+  if (rv->relpersistence && rv->relpersistence[0] == 't') return "pg_temp";
+  return a->default_schema;
 }
 
 const char *table_key(Analysis *a, const char *schema, const char *name) {
   return arena_printf(a->arena, "%s.%s", schema, name);
 }
 
+Object *lookup_relation(Analysis *a, const char *schema, const char *name) {
+  if (!schema) {
+    /* pg_temp comes first in every search path: a temporary table shadows
+     * a permanent one of the same name */
+    Object *t = a->temp_objects ? catalog_get(a->cat, OBJ_TABLE, "pg_temp", name, NULL) : NULL;
+    if (t) return t;
+    t = catalog_get(a->cat, OBJ_TABLE, a->default_schema, name, NULL);
+    if (!t && strcmp(a->default_schema, "public") != 0)
+      t = catalog_get(a->cat, OBJ_TABLE, "public", name, NULL);
+    return t;
+  }
+  return catalog_get(a->cat, OBJ_TABLE, schema, name, NULL);
+}
+
 Object *find_relation(Analysis *a, const PgQuery__RangeVar *rv) {
-  Object *o = catalog_get(a->cat, OBJ_TABLE, rv_schema(a, rv), rv->relname, NULL);
-  if (!o && !(rv->schemaname && *rv->schemaname) && strcmp(a->default_schema, "public"))
-    o = catalog_get(a->cat, OBJ_TABLE, "public", rv->relname, NULL);
-  return o;
+  bool qualified_name = rv->schemaname && *rv->schemaname;
+  return lookup_relation(a, qualified_name ? rv->schemaname : NULL, rv->relname);
 }
 
 static const char *pretty_type(const char *n) {

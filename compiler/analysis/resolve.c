@@ -84,10 +84,10 @@ void report_unresolved(Analysis *a, const Ref *r, const char *fmt, ...) {
   va_end(ap);
   const char *schema = r->kind == REF_COLUMN && r->table ? r->table->schema : r->schema;
   if (named_by_do_block(a, r)) return;
-  if (r->kind != REF_COLUMN && schema && !schema_managed(a, schema)) return;
+  const char *sure = sure_absent(a, r);
+  if (!sure && r->kind != REF_COLUMN && schema && !schema_managed(a, schema)) return;
   const char *rel = a->fw->mig->relpath;
   VEC_PUSH(a->arena, a->unresolved, arena_printf(a->arena, "%s: %s", rel, msg));
-  const char *sure = sure_absent(a, r);
   Severity sev = sure || r->decides ? SEV_ERROR : SEV_WARNING;
   Diag *d = diag_at(a->dl, sev, r->rule, a->fw->mig->src, r->at, r->at, "%s", msg);
   if (sure) {

@@ -37,19 +37,21 @@ static bool is_column_cmd(AT t) {
   }
 }
 
-/* Drops indexes and constraints of table key tk that use column col. */
-typedef struct DropCol {
-  Analysis *a;
-  const char *col;
-} DropCol;
+/* ALTER TABLE ADD COLUMN reaches every child (inheritance, partitions)
+ * unless ONLY: each gets the parent's column as the catalog has it. */
+static void add_to_child(Analysis *a, Object *child, void *ud) {
+  const Column *col = ud;
+  if (!object_column(child, col->name)) VEC_PUSH(a->arena, child->cols, *col);
+}
 
-static void drop_dependents(Object *o, void *ud) {
-  DropCol *dc = ud;
-  for (size_t i = 0; i < o->refs.len; i++)
-    if (strcmp(o->refs.items[i], dc->col) == 0) {
-      catalog_remove(dc->a->cat, o);
-      return;
-    }
+/* ATTACH PARTITION / INHERIT make rel a child of t; DETACH / NO INHERIT
+ * undo it. */
+static void set_parent(Analysis *a, Object *t, const PgQuery__RangeVar *rel, bool attach,
+                       bool partition) {
+  Object *child = rel ? find_relation(a, rel) : NULL;
+  if (!child) return;
+  catalog_set_parent(a->cat, child, attach ? table_key(a, t->schema, t->name) : NULL);
+  child->partition = attach && partition;
 }
 
 void rule_alter_table(Analysis *a, Stmt *s) {
@@ -92,9 +94,11 @@ void rule_alter_table(Analysis *a, Stmt *s) {
         drops[i] = (ElementDrop){true, arena_printf(a->arena, "ADD COLUMN %s", what + 7), why};
         ndrop++;
       }
-      if (t->kind == OBJ_TABLE)
+      if (t->kind == OBJ_TABLE) {
         implicit_column_objects(a, t, cd,
                                 act == ACT_ELIDE ? object_column(t, cd->colname)->why : NULL);
+        if (rv->inh) cascade_each_child(a, t, add_to_child, object_column(t, cd->colname));
+      }
       continue;
     }
     if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn ||
@@ -161,11 +165,9 @@ void rule_alter_table(Analysis *a, Stmt *s) {
         drops[i] = (ElementDrop){true, arena_printf(a->arena, "%s %s", verb, c->name), c->why};
         ndrop++;
       }
-      if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn) {
-        DropCol dc = {a, c->name};
-        catalog_each_owned(a->cat, tk, drop_dependents, &dc);
-        object_drop_column(t, cmd->name);
-      }
+      if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn)
+        cascade_drop_column(a, t, cmd->name,
+                            cmd->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE, !rv->inh);
       continue;
     }
     if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint && cmd->def &&
@@ -195,6 +197,24 @@ void rule_alter_table(Analysis *a, Stmt *s) {
                                  ko->why};
         ndrop++;
       }
+      continue;
+    }
+    if ((st == PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition ||
+         st == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition) &&
+        cmd->def && cmd->def->node_case == PG_QUERY__NODE__NODE_PARTITION_CMD) {
+      set_parent(a, t, cmd->def->partition_cmd->name,
+                 st == PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition, true);
+      continue;
+    }
+    if ((st == PG_QUERY__ALTER_TABLE_TYPE__AT_AddInherit ||
+         st == PG_QUERY__ALTER_TABLE_TYPE__AT_DropInherit) &&
+        cmd->def && cmd->def->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
+      /* here t is the child and the RangeVar its parent */
+      Object *parent = find_relation(a, cmd->def->range_var);
+      if (parent)
+        catalog_set_parent(a->cat, t, st == PG_QUERY__ALTER_TABLE_TYPE__AT_AddInherit
+                                          ? table_key(a, parent->schema, parent->name)
+                                          : NULL);
       continue;
     }
     if (st == PG_QUERY__ALTER_TABLE_TYPE__AT_ClusterOn && cmd->name) {

@@ -28,7 +28,7 @@ void rule_comment(Analysis *a, Stmt *s) {
     if (obj->node_case != PG_QUERY__NODE__NODE_LIST) return;
     const char *schema, *name;
     qualified(a, obj->list->items, obj->list->n_items, &schema, &name);
-    o = catalog_get(a->cat, OBJ_TABLE, schema, name, NULL);
+    o = lookup_relation(a, obj->list->n_items > 1 ? schema : NULL, name);
     what = name;
     if (!o) unknown_relation(a, schema, name, s->start, NULL);
     if (o && o->action == ACT_ELIDE) why = o->why;
@@ -40,7 +40,7 @@ void rule_comment(Analysis *a, Stmt *s) {
     const char *schema, *tname;
     qualified(a, obj->list->items, n - 1, &schema, &tname);
     const char *col = str_node(obj->list->items[n - 1]);
-    Object *t = catalog_get(a->cat, OBJ_TABLE, schema, tname, NULL);
+    Object *t = lookup_relation(a, n > 2 ? schema : NULL, tname);
     what = arena_printf(a->arena, "%s.%s", tname, col);
     if (!t) {
       unknown_relation(a, schema, tname, s->start, NULL);

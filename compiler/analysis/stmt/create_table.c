@@ -33,6 +33,7 @@ void rule_create_table(Analysis *a, Stmt *s) {
   } else {
     if (t) catalog_remove(a->cat, t);
     t = catalog_add(a->cat, OBJ_TABLE, schema, rv->relname, NULL);
+    if (strcmp(schema, "pg_temp") == 0) a->temp_objects = true;
     t->origin = here(a, rv->location);
     t->seq = a->seq;
   }
@@ -47,6 +48,11 @@ void rule_create_table(Analysis *a, Stmt *s) {
       continue;
     }
     for (size_t k = 0; k < parent->cols.len; k++) VEC_PUSH(a->arena, t->cols, parent->cols.items[k]);
+    if (t != &scratch && !t->parent) {
+      catalog_set_parent(a->cat, t, table_key(a, parent->schema, parent->name));
+      t->partition = c->partbound != NULL;
+    }
+    if (parent->cols_partial) t->cols_partial = true;
   }
   if (c->n_table_elts == 0) return;
   Span *el;
@@ -71,6 +77,7 @@ void rule_create_table(Analysis *a, Stmt *s) {
         continue;
       }
       for (size_t k = 0; k < src->cols.len; k++) VEC_PUSH(a->arena, t->cols, src->cols.items[k]);
+      if (src->cols_partial) t->cols_partial = true;
       continue;
     }
     if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {

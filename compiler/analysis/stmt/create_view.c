@@ -83,7 +83,7 @@ void rule_create_view(Analysis *a, Stmt *s) {
   const PgQuery__RangeVar *rv;
   const PgQuery__Node *query;
   ObjKind kind = OBJ_VIEW;
-  bool replace = false;
+  bool replace = false, if_not_exists = false;
   if (s->node->node_case == PG_QUERY__NODE__NODE_VIEW_STMT) {
     rv = s->node->view_stmt->view;
     query = s->node->view_stmt->query;
@@ -94,6 +94,7 @@ void rule_create_view(Analysis *a, Stmt *s) {
     rv = c->into->rel;
     query = c->query;
     kind = c->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? OBJ_MATVIEW : OBJ_TABLE;
+    if_not_exists = c->if_not_exists;
   }
   const char *schema = rv_schema(a, rv);
   const Reason *why = NULL;
@@ -103,6 +104,12 @@ void rule_create_view(Analysis *a, Stmt *s) {
     if (uses.len) why = use_reason(a, &uses.items[0]);
   }
   Object *v = catalog_get(a->cat, kind, schema, rv->relname, NULL);
+  if (v && if_not_exists) {
+    /* a no-op on the target (PostgreSQL still analyses the query, so one
+     * the profile cannot keep goes, which changes nothing) */
+    if (why) elide_stmt(a, arena_printf(a->arena, "%s %s", objkind_name(kind), rv->relname), why);
+    return;
+  }
   if (v && !replace) {
     if (report_duplicate(a, v->seq, v->origin, rv->location, "relation \"%s\" already exists",
                          rv->relname))
@@ -111,6 +118,7 @@ void rule_create_view(Analysis *a, Stmt *s) {
     v = NULL;
   }
   if (!v) v = catalog_add(a->cat, kind, schema, rv->relname, NULL);
+  if (strcmp(schema, "pg_temp") == 0) a->temp_objects = true;
   v->kind = kind;
   v->origin = here(a, rv->location);
   v->def = s->node;

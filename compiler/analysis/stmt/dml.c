@@ -22,6 +22,33 @@ static const Reason *remaining_use(Analysis *a, const ProtobufCMessage *m) {
   return NULL;
 }
 
+/* The one relation of SELECT [DISTINCT [ON (...)]] * FROM rel [WHERE ...
+ * ORDER BY ...], or NULL for any other query. */
+static Object *star_source(Analysis *a, const PgQuery__SelectStmt *sel) {
+  if (!sel || sel->op != PG_QUERY__SET_OPERATION__SETOP_NONE || sel->n_target_list != 1 ||
+      sel->n_from_clause != 1 || sel->from_clause[0]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR)
+    return NULL;
+  const PgQuery__ResTarget *rt = sel->target_list[0]->res_target;
+  const PgQuery__Node *v = rt ? rt->val : NULL;
+  if (!v || v->node_case != PG_QUERY__NODE__NODE_COLUMN_REF || v->column_ref->n_fields != 1 ||
+      v->column_ref->fields[0]->node_case != PG_QUERY__NODE__NODE_A_STAR)
+    return NULL;
+  return find_relation(a, sel->from_clause[0]->range_var);
+}
+
+/* INSERT INTO t SELECT * FROM u fills t's first columns from u's, by
+ * position. Unchanged, it stays right on the target when u lacks exactly
+ * the columns t lacks, at the same positions (u copied from t, as in
+ * CREATE TEMP TABLE u AS SELECT * FROM t). */
+static bool star_copy_matches(const Object *t, const Object *u) {
+  if (!u || u->cols_partial || u->cols.len > t->cols.len) return false;
+  for (size_t i = 0; i < u->cols.len; i++)
+    if ((u->cols.items[i].action == ACT_ELIDE) != (t->cols.items[i].action == ACT_ELIDE) ||
+        u->cols.items[i].action == ACT_STUB || t->cols.items[i].action == ACT_STUB)
+      return false;
+  return true;
+}
+
 static void insert_stmt(Analysis *a, Stmt *s) {
   const PgQuery__InsertStmt *x = s->node->insert_stmt;
   Object *t = find_relation(a, x->relation);
@@ -99,6 +126,7 @@ static void insert_stmt(Analysis *a, Stmt *s) {
       if (rest) elide_stmt(a, arena_printf(a->arena, "INSERT INTO %s", t->name), rest);
       return;
     }
+    if (!x->n_cols && star_copy_matches(t, star_source(a, sel))) return;
     if (!sel || !sel->n_values_lists) {
       Diag *d = diag_at(a->dl, SEV_ERROR, DR_UNHANDLED_USE, a->fw->mig->src, s->start, s->start,
                         "INSERT ... SELECT writes elided columns of \"%s\"", t->name);

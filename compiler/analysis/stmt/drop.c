@@ -33,16 +33,6 @@ static ObjKind kind_of(OT t) {
   }
 }
 
-typedef struct Removal {
-  Analysis *a;
-  const char *key;
-} Removal;
-
-static void remove_owned(Object *o, void *ud) {
-  Removal *r = ud;
-  catalog_remove(r->a->cat, o);
-}
-
 void rule_drop(Analysis *a, Stmt *s) {
   const PgQuery__DropStmt *x = s->node->drop_stmt;
   OT ot = x->remove_type;
@@ -66,9 +56,7 @@ void rule_drop(Analysis *a, Stmt *s) {
         const char *schema, *name;
         qualified(a, items, ni, &schema, &name);
         disp = name;
-        o = catalog_get(a->cat, OBJ_TABLE, schema, name, NULL);
-        if (!o && ni == 1 && strcmp(a->default_schema, "public"))
-          o = catalog_get(a->cat, OBJ_TABLE, "public", name, NULL);
+        o = lookup_relation(a, ni == 1 ? NULL : schema, name);
         if (!o && !x->missing_ok) unknown_relation(a, schema, name, s->start, objkind_name(kind));
       } else if (ni >= 2) {
         const char *schema, *tname;
@@ -108,14 +96,19 @@ void rule_drop(Analysis *a, Stmt *s) {
       ndrop++;
     }
   }
+  bool cascade = x->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
   for (size_t i = 0; i < x->n_objects; i++) {
     Object *o = found[i];
     if (!o) continue;
-    if (o->kind == OBJ_TABLE || o->kind == OBJ_VIEW || o->kind == OBJ_MATVIEW) {
-      Removal r = {a, table_key(a, o->schema, o->name)};
-      catalog_each_owned(a->cat, r.key, remove_owned, &r);
-    }
-    catalog_remove(a->cat, o);
+    if (o->kind == OBJ_TABLE || o->kind == OBJ_VIEW || o->kind == OBJ_MATVIEW ||
+        o->kind == OBJ_SEQUENCE)
+      cascade_drop_relation(a, o, cascade);
+    else if (o->kind == OBJ_FUNCTION)
+      cascade_drop_function(a, o, cascade);
+    else if (o->kind == OBJ_SCHEMA)
+      cascade_drop_schema(a, o, cascade);
+    else
+      catalog_remove(a->cat, o);
   }
   if (!ndrop) return;
   if (ndrop == x->n_objects) {

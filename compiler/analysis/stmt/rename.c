@@ -29,6 +29,17 @@ static void rename_refs(Analysis *a, Object *t, const char *old_name, const char
   catalog_each_owned(a->cat, table_key(a, t->schema, t->name), rename_ref, &r);
 }
 
+/* RENAME COLUMN reaches every child that has the column (inherited
+ * columns are renamed with the parent's), unless ONLY. */
+static void rename_in_child(Analysis *a, Object *child, void *ud) {
+  const RefRename *r = ud;
+  Column *c = object_column(child, r->old_name);
+  if (!c) return;
+  catalog_log_rename(a->cat, OBJ__COUNT, child->schema, child->name, c->name, r->new_name, a->seq);
+  rename_refs(a, child, c->name, r->new_name);
+  c->name = r->new_name;
+}
+
 void rule_rename(Analysis *a, Stmt *s) {
   const PgQuery__RenameStmt *x = s->node->rename_stmt;
   switch (x->rename_type) {
@@ -56,9 +67,11 @@ void rule_rename(Analysis *a, Stmt *s) {
     }
     if (c->action == ACT_ELIDE)
       elide_stmt(a, arena_printf(a->arena, "RENAME COLUMN %s.%s", t->name, c->name), c->why);
+    RefRename r = {arena_strdup(a->arena, c->name), arena_strdup(a->arena, x->newname)};
     catalog_log_rename(a->cat, OBJ__COUNT, t->schema, t->name, c->name, x->newname, a->seq);
     rename_refs(a, t, c->name, x->newname);
-    c->name = arena_strdup(a->arena, x->newname);
+    c->name = r.new_name;
+    if (x->relation->inh) cascade_each_child(a, t, rename_in_child, &r);
     return;
   }
   case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
