@@ -142,6 +142,11 @@ int find_dynamic_ext_sql(Analysis *a, const Token *toks, size_t n, const char *t
 const char *sconst_text(Analysis *a, const char *text, const Token *t, int *content_at);
 
 const char *str_node(const PgQuery__Node *n); /* String sval or NULL */
+/* The value of an A_Const of that kind, read by its val_case (its members
+ * share storage): the string of a string constant or NULL; whether it is an
+ * integer constant, with its value in *out. */
+const char *aconst_string(const PgQuery__Node *n);
+bool aconst_int(const PgQuery__Node *n, int *out);
 const char *last_name(PgQuery__Node **names, size_t n);
 /* Schema and name from a list of String nodes; NULL schema -> default. */
 void qualified(Analysis *a, PgQuery__Node **names, size_t n, const char **schema,

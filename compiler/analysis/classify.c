@@ -16,6 +16,20 @@ const char *str_node(const PgQuery__Node *n) {
   return NULL;
 }
 
+const char *aconst_string(const PgQuery__Node *n) {
+  if (!n || n->node_case != PG_QUERY__NODE__NODE_A_CONST) return NULL;
+  const PgQuery__AConst *c = n->a_const;
+  return c->val_case == PG_QUERY__A__CONST__VAL_SVAL && c->sval ? c->sval->sval : NULL;
+}
+
+bool aconst_int(const PgQuery__Node *n, int *out) {
+  if (!n || n->node_case != PG_QUERY__NODE__NODE_A_CONST) return false;
+  const PgQuery__AConst *c = n->a_const;
+  if (c->val_case != PG_QUERY__A__CONST__VAL_IVAL || !c->ival) return false;
+  *out = c->ival->ival;
+  return true;
+}
+
 const char *last_name(PgQuery__Node **names, size_t n) {
   return n ? str_node(names[n - 1]) : NULL;
 }
@@ -89,8 +103,11 @@ const char *type_display(Analysis *a, const PgQuery__TypeName *t) {
     for (size_t i = 0; i < t->n_typmods; i++) {
       const PgQuery__Node *m = t->typmods[i];
       if (i) sb_addc(&sb, ',');
-      if (m->node_case == PG_QUERY__NODE__NODE_A_CONST && m->a_const->ival)
-        sb_printf(&sb, "%d", m->a_const->ival->ival);
+      int iv;
+      if (aconst_int(m, &iv))
+        sb_printf(&sb, "%d", iv);
+      else if (aconst_string(m))
+        sb_printf(&sb, "'%s'", aconst_string(m));
       else if (m->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && m->column_ref->n_fields &&
                str_node(m->column_ref->fields[0]))
         sb_adds(&sb, str_node(m->column_ref->fields[0])); /* a masked placeholder */

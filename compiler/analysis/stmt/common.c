@@ -66,7 +66,7 @@ static void stub_literal(Analysis *a, int location) {
 
 void stub_value(Analysis *a, const PgQuery__Node *v, const char *stub_type) {
   if (!v) return;
-  if (v->node_case == PG_QUERY__NODE__NODE_A_CONST && v->a_const->sval) {
+  if (aconst_string(v)) {
     stub_literal(a, v->a_const->location);
   } else if (v->node_case == PG_QUERY__NODE__NODE_TYPE_CAST && v->type_cast->type_name &&
              type_needs_ext(a, v->type_cast->type_name)) {

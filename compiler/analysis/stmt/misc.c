@@ -31,9 +31,10 @@ void rule_set(Analysis *a, Stmt *s) {
   const PgQuery__VariableSetStmt *x = s->node->variable_set_stmt;
   if (!x->name || strcmp(x->name, "search_path") != 0) return;
   if (x->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE && x->n_args) {
-    const PgQuery__Node *n = x->args[0];
-    if (n->node_case == PG_QUERY__NODE__NODE_A_CONST && n->a_const->sval)
-      a->default_schema = arena_strdup(a->arena, n->a_const->sval->sval);
+    /* the first schema of the path; a number (SET search_path = 42) names
+     * no schema PostgreSQL could create objects in */
+    const char *first = aconst_string(x->args[0]);
+    if (first) a->default_schema = arena_strdup(a->arena, first);
   } else {
     a->default_schema = "public";
   }
