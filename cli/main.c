@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/bigstack.h"
 #include "emit/compile.h"
 #include "emit/emit.h"
 #include "inspect/inspect.h"
@@ -393,7 +394,7 @@ static int run_upgrade(const Options *o) {
   return rc;
 }
 
-int main(int argc, char **argv) {
+static int run_command(int argc, char **argv) {
   if (argc > 1 && strcmp(argv[1], "schema") == 0) return migc_schema_main(argc - 2, argv + 2);
   if (argc > 1 && strcmp(argv[1], "apply") == 0) return migc_apply_main(argc - 2, argv + 2);
   if (argc > 1 && strcmp(argv[1], "status") == 0) return migc_status_main(argc - 2, argv + 2);
@@ -419,6 +420,24 @@ int main(int argc, char **argv) {
   } else {
     rc = usage_error("unknown command \"%s\"", o.cmd);
   }
-  pgq_shutdown();
   return rc;
+}
+
+typedef struct MainArgs {
+  int argc;
+  char **argv;
+} MainArgs;
+
+static int run_on_parse_stack(void *p) {
+  MainArgs *m = p;
+  int rc = run_command(m->argc, m->argv);
+  pgq_thread_end(); /* libpg_query frees its own memory when this thread ends */
+  return rc;
+}
+
+/* Every command runs on a thread with the stack a parse needs
+ * (sql/pgq.h), whatever the process's stack limit. */
+int main(int argc, char **argv) {
+  MainArgs m = {argc, argv};
+  return bigstack_run(PGQ_STACK_BYTES, run_on_parse_stack, &m);
 }

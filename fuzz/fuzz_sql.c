@@ -15,7 +15,9 @@
  *
  * The target must not leak: each iteration's arena and diagnostics are
  * freed before it returns; profiles live for the process and libpg_query's
- * memory is released with pgq_shutdown at exit.
+ * memory is released when the thread each input runs on ends: every input
+ * is compiled on a thread with the parse stack (PGQ_STACK_BYTES), as migc
+ * itself compiles, so a deep statement is judged as migc judges it.
  *
  * Build: cmake -DMIGC_FUZZ=ON -DCMAKE_C_COMPILER=clang; run: fuzz/run.sh.
  */
@@ -25,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/bigstack.h"
 #include "emit/compile.h"
 #include "emit/emit.h"
 
@@ -44,7 +47,6 @@ static void at_exit(void) {
   for (int i = 0; i < 2; i++) profile_free(profiles[i]);
   arena_free(prof_arena);
   if (devnull) fclose(devnull);
-  pgq_shutdown();
 }
 
 static Profile *load(const char *name) {
@@ -135,8 +137,20 @@ static void compile_with(const Profile *p, const uint8_t *data, size_t size) {
   arena_free(a);
 }
 
+typedef struct Input {
+  const uint8_t *data;
+  size_t size;
+} Input;
+
+static int compile_both(void *p) {
+  const Input *in = p;
+  for (int i = 0; i < 2; i++) compile_with(profiles[i], in->data, in->size);
+  pgq_thread_end();
+  return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size > MIGC_MAX_FILE_BYTES) return 0;
-  for (int i = 0; i < 2; i++) compile_with(profiles[i], data, size);
-  return 0;
+  Input in = {data, size};
+  return bigstack_run(PGQ_STACK_BYTES, compile_both, &in);
 }

@@ -497,7 +497,6 @@ static int run(const char *cmd, int argc, char **argv, int (*fn)(Rt *)) {
     if (rc == 0 && rt.dl.errors) rc = 1;
   }
   rt_close(&rt);
-  pgq_shutdown();
   arena_free(rt.a);
   return rc;
 }

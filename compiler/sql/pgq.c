@@ -227,8 +227,108 @@ bool pgq_decode_agrees(const char *text, size_t len, size_t base) {
   return same;
 }
 
+static bool pgq_parse_unchecked(Arena *a, const char *text, size_t len, size_t base,
+                                PgQuery__ParseResult **tree, PgqError *err);
+
+/* Does token t make an expression one level deeper than its operand (a
+ * binary or unary operator, a cast, a keyword operator)? AND and OR do
+ * not: the parser collects their arguments into one list. */
+static bool deepens(int kind) {
+  switch (kind) {
+  case PG_QUERY__TOKEN__Op: case PG_QUERY__TOKEN__TYPECAST: case PG_QUERY__TOKEN__LESS_EQUALS:
+  case PG_QUERY__TOKEN__GREATER_EQUALS: case PG_QUERY__TOKEN__NOT_EQUALS:
+  case PG_QUERY__TOKEN__NOT: case PG_QUERY__TOKEN__IS: case PG_QUERY__TOKEN__LIKE:
+  case PG_QUERY__TOKEN__ILIKE: case PG_QUERY__TOKEN__SIMILAR: case PG_QUERY__TOKEN__BETWEEN:
+  case PG_QUERY__TOKEN__IN_P: case PG_QUERY__TOKEN__COLLATE: case PG_QUERY__TOKEN__AT:
+  case PG_QUERY__TOKEN__OPERATOR:
+  case '+': case '-': case '*': case '/': case '%': case '^': case '<': case '>': case '=':
+    return true;
+  default:
+    return false;
+  }
+}
+
+typedef struct DepthFrame {
+  long chain; /* operators of the enclosing run when the frame opened */
+  bool is_case;
+} DepthFrame;
+
+long pgq_too_deep_at(const Token *toks, size_t n) {
+  VEC(DepthFrame) frames = {0};
+  Arena *a = NULL;
+  long chain = 0, outer = 0, stmt_start = n ? toks[0].start : 0;
+  long found = -1;
+  bool at_stmt_start = true;
+  for (size_t i = 0; i < n && found < 0; i++) {
+    int k = toks[i].kind;
+    if (k == PG_QUERY__TOKEN__SQL_COMMENT || k == PG_QUERY__TOKEN__C_COMMENT) continue;
+    if (at_stmt_start) {
+      stmt_start = toks[i].start;
+      at_stmt_start = false;
+    }
+    if (k == '(' || k == '[' || k == PG_QUERY__TOKEN__CASE) {
+      if (!a) a = arena_new();
+      DepthFrame f = {chain, k == PG_QUERY__TOKEN__CASE};
+      VEC_PUSH(a, frames, f);
+      outer += chain + 1;
+      chain = 0;
+    } else if ((k == ')' || k == ']' ||
+                (k == PG_QUERY__TOKEN__END_P && frames.len && frames.items[frames.len - 1].is_case)) &&
+               frames.len) {
+      DepthFrame f = frames.items[--frames.len];
+      outer -= f.chain + 1;
+      chain = f.chain;
+    } else if (k == ';') {
+      frames.len = 0;
+      chain = outer = 0;
+      at_stmt_start = true;
+    } else if (k == ',' || k == PG_QUERY__TOKEN__AND || k == PG_QUERY__TOKEN__OR) {
+      chain = 0;
+    } else if (deepens(k)) {
+      chain++;
+    }
+    if (outer + chain > PGQ_MAX_NESTING) found = stmt_start;
+  }
+  if (a) arena_free(a);
+  return found;
+}
+
+static bool too_deep_error(Arena *a, const char *text, long at, size_t base, PgqError *err) {
+  (void)text;
+  err->message = arena_printf(a, "statement nested too deeply: its parse tree is more than %d "
+                                 "levels deep, more than migc can analyse",
+                              PGQ_MAX_NESTING);
+  err->offset = at >= 0 ? at : (long)base;
+  return false;
+}
+
+bool pgq_parse_scanned(Arena *a, const char *text, size_t len, size_t base, const Token *toks,
+                       size_t ntoks, PgQuery__ParseResult **tree, PgqError *err) {
+  if (len > PGQ_MAX_NESTING) {
+    long at = pgq_too_deep_at(toks, ntoks);
+    if (at >= 0) return too_deep_error(a, text, at, base, err);
+  }
+  return pgq_parse_unchecked(a, text, len, base, tree, err);
+}
+
 bool pgq_parse(Arena *a, const char *text, size_t len, size_t base,
                PgQuery__ParseResult **tree, PgqError *err) {
+  /* a statement nested more than PGQ_MAX_NESTING levels needs more bytes
+   * than that: shorter texts need no scan first */
+  if (len > PGQ_MAX_NESTING) {
+    Arena *scan = arena_new();
+    Token *toks;
+    size_t n;
+    PgqError serr;
+    long at = pgq_scan(scan, text, len, base, &toks, &n, &serr) ? pgq_too_deep_at(toks, n) : -1;
+    arena_free(scan);
+    if (at >= 0) return too_deep_error(a, text, at, base, err);
+  }
+  return pgq_parse_unchecked(a, text, len, base, tree, err);
+}
+
+static bool pgq_parse_unchecked(Arena *a, const char *text, size_t len, size_t base,
+                                PgQuery__ParseResult **tree, PgqError *err) {
   const char *s = terminated(text, len);
   pgq_used = true;
   PgQueryProtobufParseResult r = pg_query_parse_protobuf(s);
@@ -244,7 +344,7 @@ bool pgq_parse(Arena *a, const char *text, size_t len, size_t base,
   if (too_deep) {
     err->message = arena_printf(a, "statement nested too deeply: its parse tree is more than %d "
                                    "levels deep, more than migc can analyse",
-                                PROTODEC_MAX_DEPTH);
+                                PGQ_MAX_NESTING);
     long at = too_deep_statement(a, &r.parse_tree);
     while (at < (long)len && (s[at] == ' ' || s[at] == '\t' || s[at] == '\n' || s[at] == '\r'))
       at++;

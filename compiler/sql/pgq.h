@@ -28,11 +28,29 @@ typedef struct PgqError {
   long offset; /* absolute byte offset of the error, -1 if unknown */
 } PgqError;
 
+/* The deepest statement migc takes: nested more than this many levels (an
+ * expression of that many operators, parentheses, CASEs in one another), it
+ * is refused with "statement nested too deeply" before libpg_query sees it,
+ * because libpg_query recurses once per level without a limit of its own.
+ * Every parse runs on a stack of PGQ_STACK_BYTES (base/bigstack.h), which
+ * holds a statement this deep with room to spare, sanitizers included. */
+#define PGQ_MAX_NESTING 10000
+#define PGQ_STACK_BYTES ((size_t)256 << 20)
+
 /* Parses text[0..len) (need not be NUL-terminated). base is added to every
  * offset reported back. On success *tree lives in arena a. Returns false and
- * fills err on a syntax error. */
+ * fills err on a syntax error, or on a statement nested too deeply. */
 bool pgq_parse(Arena *a, const char *text, size_t len, size_t base,
                PgQuery__ParseResult **tree, PgqError *err);
+/* pgq_parse for text already scanned into toks (pgq_scan), which saves the
+ * scan the depth check would make. */
+bool pgq_parse_scanned(Arena *a, const char *text, size_t len, size_t base, const Token *toks,
+                       size_t ntoks, PgQuery__ParseResult **tree, PgqError *err);
+/* The start (absolute offset) of the first statement of toks nested more
+ * than PGQ_MAX_NESTING levels, by a bound read from the tokens: operators,
+ * casts and keyword operators in a row, parentheses, brackets and CASE;
+ * -1 when there is none. */
+long pgq_too_deep_at(const Token *toks, size_t n);
 
 /* Scans text[0..len) into tokens (comments included) with absolute offsets;
  * (*toks)[*ntoks] is a zeroed token, so the array ends like a string.

@@ -45,7 +45,8 @@ void prescan_section(Arena *a, const Migration *m, const Section *sec, Prescan *
     p->scan_failed = true;
     return;
   }
-  p->ok = pgq_parse(a, text, len, sec->start, &p->parsed.tree, &p->err);
+  p->ok = pgq_parse_scanned(a, text, len, sec->start, p->parsed.toks, p->parsed.ntoks,
+                            &p->parsed.tree, &p->err);
 }
 
 static void *work(void *arg) {
@@ -87,14 +88,19 @@ Prescan *prescan_tree(Arena *a, Tree *t, int jobs) {
   Worker workers[PRESCAN_MAX_JOBS];
   pthread_t threads[PRESCAN_MAX_JOBS];
   int started = 0;
+  pthread_attr_t attr;
+  bool sized = pthread_attr_init(&attr) == 0 &&
+               pthread_attr_setstacksize(&attr, PGQ_STACK_BYTES) == 0;
   for (int k = 1; k < jobs; k++) {
     workers[k] = (Worker){&sh, arena_new(), true};
-    if (pthread_create(&threads[k], NULL, work, &workers[k]) != 0) {
+    /* a worker without the parse stack would overflow on a deep statement */
+    if (!sized || pthread_create(&threads[k], &attr, work, &workers[k]) != 0) {
       arena_free(workers[k].arena);
       break; /* fewer threads: the ones running and this one finish the work */
     }
     started = k;
   }
+  if (sized) pthread_attr_destroy(&attr);
   workers[0] = (Worker){&sh, a, false};
   work(&workers[0]);
   for (int k = 1; k <= started; k++) {

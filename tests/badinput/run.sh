@@ -234,6 +234,28 @@ case_deep_operator_chain() {
   expect_line 'in/001_a.sql:2:1: error: statement nested too deeply: its parse tree is more than 10000 levels deep, more than migc can analyse [syntax-error]'
   expect_nothing_written
 }
+case_deep_chain_past_libpg_query() {
+  # 25,000 terms overflowed the stack inside libpg_query before migc saw a
+  # tree; now refused from the tokens, on one parse thread and on several
+  local chain pad
+  chain=$(printf "||'a'%.0s" $(seq 25000))
+  put in/001_a.sql "${T1}SELECT 'a'${chain};\n"
+  pad=$(printf 'CREATE TABLE pad_%s (a int);\n' $(seq 6000))
+  for i in 2 3 4; do put "in/00${i}_pad.sql" "${pad//pad_/pad${i}_}"; done
+  for j in 1 4; do
+    build -j "$j"; expect_rc 1
+    expect_line 'in/001_a.sql:2:1: error: statement nested too deeply: its parse tree is more than 10000 levels deep, more than migc can analyse [syntax-error]'
+    expect_nothing_written
+  done
+}
+case_deep_chain_in_sql_body() {
+  local chain
+  chain=$(printf ' + 1%.0s' $(seq 25000))
+  put in/001_a.sql "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS \$\$ SELECT 1${chain} \$\$;\n"
+  build; expect_rc 1
+  expect_match '^in/001_a\.sql:1:[0-9]+: error: in function body: statement nested too deeply: .* \[syntax-error\]$'
+  expect_nothing_written
+}
 case_nul_byte() {
   put in/001_a.sql "${T1}SELECT 1;\0\n"
   build; expect_rc 1
