@@ -11,6 +11,35 @@
 
 #include "analysis/analysis.h"
 
+/* A column privilege a GRANT gives only on elided columns: the grantees
+ * do not get it on the target. Narrowing is safe but changes behaviour, so
+ * it is a warning (policy.c has the same rule for row-level security). A
+ * REVOKE trimmed the same way widens nothing: what it revoked does not
+ * exist on the target. */
+static void narrowed(Analysis *a, Stmt *s, const PgQuery__GrantStmt *x,
+                     const PgQuery__AccessPriv *ap, const Object *t) {
+  StrBuf who;
+  sb_init(&who, a->arena);
+  for (size_t i = 0; i < x->n_grantees; i++) {
+    const PgQuery__RoleSpec *r = x->grantees[i]->node_case == PG_QUERY__NODE__NODE_ROLE_SPEC
+                                     ? x->grantees[i]->role_spec
+                                     : NULL;
+    if (i) sb_adds(&who, ", ");
+    sb_adds(&who, !r ? "?"
+                  : r->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC ? "PUBLIC"
+                  : r->rolename ? r->rolename : "CURRENT_USER");
+  }
+  char *priv = arena_strdup(a->arena, ap->priv_name ? ap->priv_name : "privilege");
+  for (char *c = priv; *c; c++)
+    if (*c >= 'a' && *c <= 'z') *c = (char)(*c - 'a' + 'A');
+  Diag *d = diag_at(a->dl, SEV_WARNING, DR_RLS_NARROWED, a->fw->mig->src, s->start, s->start,
+                    "%s on \"%s\" is granted to %s only on elided columns; on %s they get none",
+                    priv, t->name, sb_str(&who), a->prof->name);
+  diag_detail(a->dl, d, "The columns do not exist on %s, so no data is exposed or hidden; code "
+                        "that checks has_column_privilege sees the difference.",
+              a->prof->name);
+}
+
 /* GRANT SELECT (id, embedding), UPDATE (embedding) ON t: elided columns
  * leave their lists, privileges left without columns leave the privilege
  * list, and a grant left without privileges is elided. Returns true when
@@ -58,6 +87,7 @@ static bool trim_columns(Analysis *a, Stmt *s, const PgQuery__GrantStmt *x, Obje
                                                    t->name),
                                 cdrops[0].why};
       pdropped++;
+      if (x->is_grant) narrowed(a, s, x, ap, t);
       continue;
     }
     Span *cols;

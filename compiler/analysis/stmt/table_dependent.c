@@ -1,12 +1,11 @@
 /*
  * table_dependent.c — statements about a table's columns or indexes that
  * make nothing of their own worth tracking: CREATE STATISTICS, CLUSTER,
- * VACUUM / ANALYZE with column lists, CREATE / ALTER POLICY, REFRESH
- * MATERIALIZED VIEW.
+ * VACUUM / ANALYZE with column lists, REFRESH MATERIALIZED VIEW.
  *
  * Problem: they name columns, indexes or views the profile elided
- * (`ANALYZE docs (embedding)`, `CLUSTER docs USING idx_emb`, a policy whose
- * USING reads the embedding) and fail on the target.
+ * (`ANALYZE docs (embedding)`, `CLUSTER docs USING idx_emb`) and fail on
+ * the target.
  * Emits: such a statement elided with a marker; an ANALYZE column list
  * naming elided and kept columns loses the elided ones.
  */
@@ -97,40 +96,6 @@ void rule_table_dependent(Analysis *a, Stmt *s) {
   case PG_QUERY__NODE__NODE_VACUUM_STMT:
     vacuum(a, s, n->vacuum_stmt);
     return;
-  case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:
-  case PG_QUERY__NODE__NODE_ALTER_POLICY_STMT: {
-    bool create = n->node_case == PG_QUERY__NODE__NODE_CREATE_POLICY_STMT;
-    const PgQuery__RangeVar *rv = create ? n->create_policy_stmt->table : n->alter_policy_stmt->table;
-    const char *name = create ? n->create_policy_stmt->policy_name : n->alter_policy_stmt->policy_name;
-    PgQuery__Node *qual = create ? n->create_policy_stmt->qual : n->alter_policy_stmt->qual;
-    PgQuery__Node *check = create ? n->create_policy_stmt->with_check
-                                  : n->alter_policy_stmt->with_check;
-    Object *t = rv ? find_relation(a, rv) : NULL;
-    if (!t) return;
-    const char *tk = table_key(a, t->schema, t->name);
-    Object *p = catalog_get(a->cat, OBJ_POLICY, t->schema, name, tk);
-    if (create && !p) {
-      p = catalog_add(a->cat, OBJ_POLICY, t->schema, name, tk);
-      p->origin = here(a, s->start);
-      p->seq = a->seq;
-      p->def = s->node;
-    }
-    const Reason *why = p && p->action == ACT_ELIDE ? p->why : NULL;
-    if (!why && a->absent) {
-      UseList uses = {0};
-      if (qual) collect_uses_in_table(a, &qual->base, t, &uses);
-      if (check) collect_uses_in_table(a, &check->base, t, &uses);
-      if (uses.len) why = use_reason(a, &uses.items[0]);
-    }
-    if (!why) return;
-    if (p && create) {
-      p->action = ACT_ELIDE;
-      p->why = reason(a, why, "policy %s elided", name);
-      record(a, "elided", "policy", arena_printf(a->arena, "%s on %s", name, t->name), p->origin, why);
-    }
-    elide_stmt(a, arena_printf(a->arena, "%s POLICY %s", create ? "CREATE" : "ALTER", name), why);
-    return;
-  }
   case PG_QUERY__NODE__NODE_REFRESH_MAT_VIEW_STMT: {
     const PgQuery__RangeVar *rv = n->refresh_mat_view_stmt->relation;
     Object *v = rv ? find_relation(a, rv) : NULL;
