@@ -79,6 +79,8 @@ typedef struct Object {
   const char *comment;     /* latest COMMENT ON, NULL when none */
   VEC(PgQuery__Node *) grants; /* GRANT/REVOKE statements naming it, in order */
   size_t order_idx;        /* position in its catalog's creation order */
+  const char *extension;   /* made by CREATE EXTENSION of this name (builtins.h
+                              data), not by the tree's DDL; NULL otherwise */
 } Object;
 
 /* A rename, so definitions captured earlier can be regenerated with the
