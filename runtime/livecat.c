@@ -227,6 +227,7 @@ static const char *loose_args(Arena *a, const char *args, const Profile *prof) {
 static void collect(Object *o, void *ud) {
   Collect *c = ud;
   if (o->action == ACT_ELIDE) return;
+  if (o->extension) return; /* an extension's own objects: the live side leaves them out too */
   if (o->kind == OBJ_SCHEMA) {
     VEC_PUSH(c->a, c->out->schemas, o->name);
     return;

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 
 #include "analysis/catalog.h"
+#include "builtins/builtins.h"
 #include "base/diag.h"
 #include "sql/pgq.h"
 #include "sql/prescan.h"
@@ -95,6 +96,7 @@ typedef struct Analysis {
   Origin opaque_at;
   const char *opaque_what;
   VEC(const char *) unresolved; /* "relpath: message" of every report_unresolved */
+  Builtins *builtins;  /* PostgreSQL 15's own objects, read when first asked */
   struct Prescan *pre; /* every section scanned and parsed up front (prescan.h) */
 } Analysis;
 
@@ -213,6 +215,8 @@ void unknown_function(Analysis *a, const PgQuery__ObjectWithArgs *owa, const cha
  * warning, and the caller compiles the statement as creating it anew. */
 bool report_duplicate(Analysis *a, int made_seq, Origin made_at, int at, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* PostgreSQL's built-in objects and its extensions' (read on first use). */
+Builtins *analysis_builtins(Analysis *a);
 /* Whether the schema is one the tree manages (public or created by it). */
 bool schema_managed(Analysis *a, const char *schema);
 /* Marks the current statement as one whose effects migc cannot see (a DO

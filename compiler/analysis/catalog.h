@@ -84,6 +84,8 @@ typedef struct Object {
   bool partition;          /* PARTITION OF: dropped with its parent always */
   bool cols_partial;       /* tables: migc may not know every column (LIKE or
                               INHERITS of an unknown table, CREATE TABLE AS, ...) */
+  const char *extension;   /* made by CREATE EXTENSION of this name (builtins.h
+                              data), not by the tree's DDL; NULL otherwise */
 } Object;
 
 /* A rename, so definitions captured earlier can be regenerated with the

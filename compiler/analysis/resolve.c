@@ -18,6 +18,42 @@
 
 #include "analysis/analysis.h"
 
+Builtins *analysis_builtins(Analysis *a) {
+  if (!a->builtins) a->builtins = builtins_new(a->arena);
+  return a->builtins;
+}
+
+/* Whether PostgreSQL 15 itself has what r names: in the schema given, or,
+ * for a name the search path resolves (the current schema, which is what
+ * an unqualified name records), in pg_catalog, which every search path
+ * holds. */
+static bool built_in(Analysis *a, const Ref *r) {
+  if (r->kind == REF_COLUMN || !r->name) return false;
+  Builtins *b = analysis_builtins(a);
+  const char *schemas[2] = {r->schema, NULL};
+  if (!r->schema || strcmp(r->schema, a->default_schema) == 0) schemas[1] = "pg_catalog";
+  for (int i = 0; i < 2; i++) {
+    const char *sc = schemas[i];
+    if (!sc) continue;
+    switch (r->kind) {
+    case REF_RELATION:
+      if (builtins_relation(b, sc, r->name)) return true;
+      break;
+    case REF_FUNCTION:
+      if (r->args ? builtins_function(b, sc, r->name, r->args) != NULL
+                  : builtins_first_named(b, BK_FUNCTION, sc, r->name) != NULL)
+        return true;
+      break;
+    case REF_TYPE:
+      if (builtins_type(b, sc, r->name)) return true;
+      break;
+    default:
+      break;
+    }
+  }
+  return false;
+}
+
 bool schema_managed(Analysis *a, const char *schema) {
   return strcmp(schema, "public") == 0 ||
          catalog_get(a->cat, OBJ_SCHEMA, "", schema, NULL) != NULL;
@@ -83,7 +119,7 @@ void report_unresolved(Analysis *a, const Ref *r, const char *fmt, ...) {
   const char *msg = arena_vprintf(a->arena, fmt, ap);
   va_end(ap);
   const char *schema = r->kind == REF_COLUMN && r->table ? r->table->schema : r->schema;
-  if (named_by_do_block(a, r)) return;
+  if (named_by_do_block(a, r) || built_in(a, r)) return;
   const char *sure = sure_absent(a, r);
   if (!sure && r->kind != REF_COLUMN && schema && !schema_managed(a, schema)) return;
   const char *rel = a->fw->mig->relpath;

@@ -115,7 +115,8 @@ typedef struct GraphCtx {
 
 static void graph_object(Object *o, void *ud) {
   GraphCtx *g = ud;
-  if (o->kind == OBJ_SCHEMA || o->kind == OBJ_EXTENSION || o->origin.mig < 0) return;
+  if (o->kind == OBJ_SCHEMA || o->kind == OBJ_EXTENSION || o->origin.mig < 0 || o->extension)
+    return;
   const char *name = object_display(g->a, o);
   fputs("  ", g->out);
   dot_str(g->out, arena_printf(g->a, "obj:%s", name));

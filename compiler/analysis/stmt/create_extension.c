@@ -7,10 +7,14 @@
  * Emits: absent — the statement elided with a marker. Present — the version
  * pin removed (warning pinned-extension-version) when the profile relaxes
  * versions, and IF NOT EXISTS added when it asks for it.
+ * Other extensions are kept as written; the functions, types and relations
+ * PostgreSQL's copy of them makes (builtins.h) join the catalog, in the
+ * schema the statement picks, so later references to them resolve.
  */
 #include <string.h>
 
 #include "analysis/analysis.h"
+#include "builtins/builtins.h"
 
 static bool is_our_extension(Analysis *a, const char *name) {
   return strcmp(name, extdesc_name(a->ext)) == 0;
@@ -45,11 +49,63 @@ static void warn_pin(Analysis *a, int loc, const char *ext, const char *version)
                               a->prof->name));
 }
 
+static ObjKind relation_kind(char relkind) {
+  switch (relkind) {
+  case 'v': return OBJ_VIEW;
+  case 'm': return OBJ_MATVIEW;
+  case 'S': return OBJ_SEQUENCE;
+  case 'i': case 'I': return OBJ_INDEX;
+  default: return OBJ_TABLE;
+  }
+}
+
+/* Records extension name (made by the statement at s) and the functions,
+ * types and relations its PostgreSQL 15 data lists, in schema (NULL: the
+ * extension's fixed schema, else the first of search_path); with cascade,
+ * the extensions it requires too, unless the catalog has them. */
+static void replay_extension(Analysis *a, Stmt *s, Builtins *b, const char *name,
+                             const char *schema, bool cascade) {
+  catalog_add(a->cat, OBJ_EXTENSION, "", name, NULL)->origin = here(a, s->start);
+  const BuiltinExtension *e = builtins_extension(b, name);
+  if (!e) {
+    /* an extension migc has no data for may create anything */
+    note_opaque(a, s->start, arena_printf(a->arena, "CREATE EXTENSION %s", name));
+    return;
+  }
+  if (cascade)
+    for (size_t i = 0; i < e->n_requires; i++)
+      if (!catalog_get(a->cat, OBJ_EXTENSION, "", e->requires[i], NULL))
+        replay_extension(a, s, b, e->requires[i], schema, true);
+  if (strcmp(e->schema, BUILTIN_EXTSCHEMA) != 0) schema = e->schema;
+  if (!schema) schema = a->default_schema;
+  for (size_t i = 0; i < e->n_objects; i++) {
+    const BuiltinObject *bo = &e->objects[i];
+    ObjKind kind;
+    if (bo->kind == BK_FUNCTION) kind = OBJ_FUNCTION;
+    else if (bo->kind == BK_TYPE && bo->letter != 'a') kind = OBJ_TYPE; /* int4[] is int4's */
+    else if (bo->kind == BK_RELATION) kind = relation_kind(bo->letter);
+    else continue;
+    const char *in = builtin_object_schema(bo, schema);
+    if (catalog_get(a->cat, kind, in, bo->name, bo->args)) continue;
+    Object *o = catalog_add(a->cat, kind, in, bo->name, bo->args);
+    o->origin = here(a, s->start);
+    o->seq = a->seq;
+    o->extension = e->name;
+  }
+}
+
 void rule_create_extension(Analysis *a, Stmt *s) {
   const PgQuery__CreateExtensionStmt *x = s->node->create_extension_stmt;
   if (!is_our_extension(a, x->extname)) {
-    if (!catalog_get(a->cat, OBJ_EXTENSION, "", x->extname, NULL))
-      catalog_add(a->cat, OBJ_EXTENSION, "", x->extname, NULL)->origin = here(a, s->start);
+    if (catalog_get(a->cat, OBJ_EXTENSION, "", x->extname, NULL)) return;
+    const char *schema = NULL;
+    bool cascade = false;
+    for (size_t i = 0; i < x->n_options; i++) {
+      const PgQuery__DefElem *d = x->options[i]->def_elem;
+      if (d && strcmp(d->defname, "schema") == 0 && str_node(d->arg)) schema = str_node(d->arg);
+      if (d && strcmp(d->defname, "cascade") == 0) cascade = true;
+    }
+    replay_extension(a, s, analysis_builtins(a), x->extname, schema, cascade);
     return;
   }
   if (a->absent) {

@@ -1,0 +1,3 @@
+CREATE SCHEMA extensions;
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA extensions;
+CREATE EXTENSION earthdistance CASCADE;
