@@ -22,6 +22,15 @@ jobs=$(nproc)
 stages=${MIGC_TEST_STAGES:-main asan fuzz}
 export LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+# llvm-symbolizer (Debian's llvm-14 has it only as /usr/lib/llvm-14/bin/
+# llvm-symbolizer and /usr/bin/llvm-symbolizer-14) names the functions in
+# sanitizer reports of the clang (fuzz) build; nothing depends on it
+# (tests/sanitizers/lsan.supp), it only makes reports readable.
+if [ -z "${ASAN_SYMBOLIZER_PATH:-}" ]; then
+  for sym in "$(command -v llvm-symbolizer || true)" /usr/lib/llvm-14/bin/llvm-symbolizer; do
+    if [ -n "$sym" ] && [ -x "$sym" ]; then export ASAN_SYMBOLIZER_PATH=$sym; break; fi
+  done
+fi
 summary=(); failed=0
 
 stage() { # stage NAME COMMAND...: runs a stage, records its time and result
