@@ -3,12 +3,14 @@
 # and test migc (as root, or through sudo). Idempotent.
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config libpg-query-dev libpcre2-dev libprotobuf-c-dev
-      libpq-dev postgresql-15 postgresql-client-15 nodejs npm
+      libpq-dev postgresql-15 postgresql-client-15 postgresql-server-dev-15 nodejs npm
       valgrind clang libclang-rt-14-dev llvm-14 locales libarchive-dev ninja-build
       groff-base python3 graphviz)
 # clang + libclang-rt-14-dev: the libFuzzer targets; llvm-14: llvm-symbolizer,
 # which names the frames of sanitizer reports (scripts/test.sh points
 # ASAN_SYMBOLIZER_PATH at it; the runs do not depend on it);
+# postgresql-server-dev-15: pg_config and PGXS, to build pgvector from
+# ../shared/vendor into a private copy of PostgreSQL 15 (tests/lib/pgvector_build.sh);
 # nodejs: Debian 12's is Node 18, which the suite supports (as 20 and 22);
 # valgrind: valgrind_unit; locales: the determinism test compiles
 # tr_TR/de_DE with localedef; libarchive-dev: migc package; ninja-build,

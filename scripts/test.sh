@@ -2,8 +2,10 @@
 # test.sh — the README's test command: installs what is missing, then
 #   1. builds with warnings as errors and runs the whole suite with CTest
 #      (unit, golden trees, bad input, determinism, fuzz regressions,
-#      valgrind on the unit tests, real PostgreSQL 15 and PGlite+pgvector
-#      integration tests);
+#      valgrind on the unit tests, integration tests on real PostgreSQL 15,
+#      on real PostgreSQL 15 with pgvector 0.4.4/0.5.1/0.8.0 built from
+#      ../shared/vendor (once, cached: tests/lib/pgvector_build.sh) and on
+#      PGlite+pgvector);
 #   2. builds again with ASan+UBSan (build-asan) and runs the whole suite
 #      there too, leaks included;
 #   3. builds the libFuzzer targets with clang (build-fuzz), replays
