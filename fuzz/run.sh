@@ -63,7 +63,8 @@ echo "fuzz/run.sh: corpus $(ls "$sql" | wc -l) SQL inputs, $(ls "$prof" | wc -l)
 # --- run ---------------------------------------------------------------------
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=1"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}print_stacktrace=1"
-# libpg_query's own leak on PL/pgSQL syntax errors (see the file)
+# leaks that are not migc's (see the file; libpg_query's own on PL/pgSQL
+# syntax errors needs none: compiler/pgq.c)
 export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0"
 declare -A pid
 for t in "${targets[@]}"; do

@@ -3,12 +3,19 @@
 # and test migc (as root, or through sudo). Idempotent.
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config libpg-query-dev libpcre2-dev libprotobuf-c-dev
-      libjansson-dev libpq-dev postgresql-15 postgresql-client-15 nodejs npm valgrind clang
-      libclang-rt-14-dev locales libarchive-dev ninja-build groff-base python3 graphviz)
-# clang + libclang-rt-14-dev: the libFuzzer targets; valgrind: valgrind_unit;
-# locales: the determinism test compiles tr_TR/de_DE with localedef;
-# libarchive-dev: migc package; libjansson-dev: JSON reading (drizzle's journal); ninja-build, groff-base: the CMake consumer
-# test builds with Ninja too and renders the man page.
+      libjansson-dev libpq-dev postgresql-15 postgresql-client-15 postgresql-server-dev-15 nodejs npm
+      valgrind clang libclang-rt-14-dev llvm-14 locales libarchive-dev ninja-build
+      groff-base python3 graphviz)
+# clang + libclang-rt-14-dev: the libFuzzer targets; llvm-14: llvm-symbolizer,
+# which names the frames of sanitizer reports (scripts/test.sh points
+# ASAN_SYMBOLIZER_PATH at it; the runs do not depend on it);
+# postgresql-server-dev-15: pg_config and PGXS, to build pgvector from
+# ../shared/vendor into a private copy of PostgreSQL 15 (tests/lib/pgvector_build.sh);
+# nodejs: Debian 12's is Node 18, which the suite supports (as 20 and 22);
+# valgrind: valgrind_unit; locales: the determinism test compiles
+# tr_TR/de_DE with localedef; libarchive-dev: migc package; ninja-build,
+# groff-base: the CMake consumer test builds with Ninja too and renders the
+# man page. libjansson-dev: reading JSON (drizzle's journal).
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -2,8 +2,10 @@
 # test.sh — the README's test command: installs what is missing, then
 #   1. builds with warnings as errors and runs the whole suite with CTest
 #      (unit, golden trees, bad input, determinism, fuzz regressions,
-#      valgrind on the unit tests, real PostgreSQL 15 and PGlite+pgvector
-#      integration tests);
+#      valgrind on the unit tests, integration tests on real PostgreSQL 15,
+#      on real PostgreSQL 15 with pgvector 0.4.4/0.5.1/0.8.0 built from
+#      ../shared/vendor (once, cached: tests/lib/pgvector_build.sh) and on
+#      PGlite+pgvector);
 #   2. builds again with ASan+UBSan (build-asan) and runs the whole suite
 #      there too, leaks included;
 #   3. builds the libFuzzer targets with clang (build-fuzz), replays
@@ -22,6 +24,15 @@ jobs=$(nproc)
 stages=${MIGC_TEST_STAGES:-main asan fuzz}
 export LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+# llvm-symbolizer (Debian's llvm-14 has it only as /usr/lib/llvm-14/bin/
+# llvm-symbolizer and /usr/bin/llvm-symbolizer-14) names the functions in
+# sanitizer reports of the clang (fuzz) build; nothing depends on it
+# (tests/sanitizers/lsan.supp), it only makes reports readable.
+if [ -z "${ASAN_SYMBOLIZER_PATH:-}" ]; then
+  for sym in "$(command -v llvm-symbolizer || true)" /usr/lib/llvm-14/bin/llvm-symbolizer; do
+    if [ -n "$sym" ] && [ -x "$sym" ]; then export ASAN_SYMBOLIZER_PATH=$sym; break; fi
+  done
+fi
 summary=(); failed=0
 
 stage() { # stage NAME COMMAND...: runs a stage, records its time and result

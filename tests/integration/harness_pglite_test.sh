@@ -3,7 +3,9 @@
 # harness_pglite_test.sh - proves tests/lib/pglite.sh starts a real PGlite
 # server with pgvector 0.8.1 on 127.0.0.1, that a pinned other pgvector
 # version fails with SQLSTATE 22023 (the seed incident), and that
-# pglite_stop leaves nothing behind.  Needs node/npm; fails without them.
+# pglite_stop leaves nothing behind; and that tests/lib/customevent.mjs, which
+# lets the server run on Node 18, behaves as the specification's CustomEvent.
+# Needs node/npm (18 or later); fails without them.
 
 set -euo pipefail
 
@@ -27,8 +29,38 @@ check_stopped() {
     return 0
 }
 
+# The suite supports Node 18, 20 and 22; 18 lacks the global CustomEvent that
+# pglite-socket uses, which tests/lib/customevent.mjs provides. Checked here
+# with this Node's own CustomEvent deleted, so the shim is what runs.
+node_version=$(node --version) || fail "node is not installed (scripts/install-deps.sh)"
+major=${node_version#v}; major=${major%%.*}
+((major >= 18)) || fail "Node $node_version: the suite needs Node 18 or later"
+shim=$(node --input-type=module -e '
+    const native = typeof globalThis.CustomEvent === "function";
+    delete globalThis.CustomEvent;
+    await import(process.argv[1]);
+    const C = globalThis.CustomEvent, out = [];
+    const e = new C("ready", { detail: { port: 5 }, cancelable: true });
+    out.push(e instanceof Event, e.type, e.detail.port, e.cancelable, String(new C("x").detail),
+             Object.prototype.toString.call(e), Object.keys(globalThis).includes("CustomEvent"));
+    try { new C(); out.push("no throw"); } catch (err) { out.push(err.constructor.name); }
+    let got = null;
+    const t = new EventTarget();
+    t.addEventListener("ready", (ev) => { got = ev.detail.port; });
+    t.dispatchEvent(e);
+    out.push(got);
+    try { e.detail = 9; } catch { /* read-only: strict mode throws */ }
+    out.push(e.detail.port);
+    console.log(out.join(" "));
+' "$LIB/customevent.mjs" 2>&1) || fail "customevent.mjs: $shim"
+assert_eq "true ready 5 true null [object CustomEvent] false TypeError 5 5" "$shim" \
+    "customevent.mjs defines a CustomEvent as the specification does"
+pass "Node $node_version: customevent.mjs gives a spec CustomEvent when the global is missing"
+
 pglite_start || fail "pglite_start could not start pglite-server"
 pass "pglite_start: PID $PGLITE_PID, $PGLITE_URL"
+assert_eq "$(node -p process.execPath)" "$(readlink -f "/proc/$PGLITE_PID/exe")" \
+    "the server is the node on PATH, running as PGLITE_PID"
 assert_eq "postgresql://postgres@127.0.0.1:$PGLITE_PORT/postgres?sslmode=disable" \
     "$PGLITE_URL" "PGLITE_URL"
 

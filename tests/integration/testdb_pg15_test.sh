@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 #
-# testdb_pg15_test.sh MIGC - `migc testdb` on a real PostgreSQL 15 cluster
-# (tests/lib/pg15.sh) that this test starts:
+# testdb_pg15_test.sh MIGC [SERVER] - `migc testdb` on a real server that
+# this test starts. SERVER is pg15 (default: PostgreSQL 15 without pgvector,
+# tests/lib/pg15.sh, trees compiled for v1.0-novector) or pgvector
+# (PostgreSQL 15 with the current real pgvector, tests/lib/pgvector.sh,
+# v2.0-vector: the templates hold the extension, its vector columns and
+# hnsw indexes, and every clone has them). Parts 1-3 run on both; 4 and 5
+# (URLs, passwords, --drop, --cleanup) do not depend on the extension and
+# run on pg15 only.
 #   1. the first call builds the template (stderr: "building template"),
 #      the second only clones it: its ledger rows carry the template's
 #      applied_at (applied once, copied since), stderr says "template ...
@@ -25,21 +31,26 @@
 # Timings are printed, never asserted.
 set -euo pipefail
 
-MIGC=$(realpath "${1:?usage: testdb_pg15_test.sh MIGC}")
+MIGC=$(realpath "${1:?usage: testdb_pg15_test.sh MIGC [pg15|pgvector]}")
+SERVER=${2:-pg15}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 source "$ROOT/tests/lib/assert.sh"
-source "$ROOT/tests/lib/pg15.sh"
+case $SERVER in
+    pg15) source "$ROOT/tests/lib/pg15.sh"; PROFILE=v1.0-novector ;;
+    pgvector) source "$ROOT/tests/lib/pgvector.sh"; PROFILE=v2.0-vector ;;
+    *) fail "unknown SERVER '$SERVER' (pg15 or pgvector)" ;;
+esac
 WORK=$(mktemp -d)
 bg=()
 cleanup() {
     local p
     for p in "${bg[@]}"; do kill "$p" 2>/dev/null || true; done
-    pg15_stop
+    ${SERVER}_stop
     rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-pg15_start || fail "cannot start PostgreSQL 15"
+${SERVER}_start || fail "cannot start the $SERVER server"
 ADMIN="postgresql:///postgres?host=$PGHOST&port=$PGPORT&user=postgres"
 q() { "$PG15_BINDIR/psql" -X -q -A -t -v ON_ERROR_STOP=1 -d "${2:-postgres}" -c "$1"; }
 qu() { "$PG15_BINDIR/psql" "$1" -X -q -A -t -v ON_ERROR_STOP=1 -c "$2"; } # URL SQL
@@ -56,7 +67,7 @@ templates() { q "select count(*) from pg_database where datname like 'migc\_tpl\
 
 # 1. build once, clone after
 t0=$(now)
-run "$MIGC" testdb "$ROOT/migrations" --profile v1.0-novector --db "$ADMIN" -v
+run "$MIGC" testdb "$ROOT/migrations" --profile "$PROFILE" --db "$ADMIN" -v
 t1=$(now)
 assert_eq 0 "$rc" "first testdb: $err"
 assert_contains "$err" "migc testdb: building template migc_tpl_" "the first call builds the template"
@@ -65,12 +76,15 @@ assert_contains "$err" "migc testdb: template $tpl ready" "and says it is ready"
 [ "$(wc -l <<<"$out")" = 1 ] || fail "stdout is not one line: $out"
 url1=$out
 assert_contains "$url1" "postgresql:///migc_test_${tpl:9:8}_" "the URL names the clone"
-assert_eq "21|v1.0-novector|21" "$(qu "$url1" "select count(*), min(profile), count(distinct checksum) from migc_ledger")" \
+assert_eq "21|$PROFILE|21" "$(qu "$url1" "select count(*), min(profile), count(distinct checksum) from migc_ledger")" \
     "the clone has the tree applied"
+if [[ $SERVER == pgvector ]]; then vector_expected="$PGVECTOR_VERSION|vector(768)|3"; else vector_expected="||0"; fi
+assert_eq "$vector_expected" "$(qu "$url1" "select (select extversion from pg_extension where extname = 'vector'), (select format_type(atttypid, atttypmod) from pg_attribute where attrelid = 'remediation_workflows'::regclass and attname = 'embedding'), (select count(*) from pg_indexes where indexdef like '%USING hnsw%')")" \
+    "the clone has what $PROFILE keeps of pgvector: extension, vector columns, hnsw indexes"
 applied_at=$(qu "$url1" "select string_agg(applied_at::text, ',' order by version) from migc_ledger")
 
 t2=$(now)
-run "$MIGC" testdb "$ROOT/migrations" --profile v1.0-novector --db "$ADMIN" -v
+run "$MIGC" testdb "$ROOT/migrations" --profile "$PROFILE" --db "$ADMIN" -v
 t3=$(now)
 assert_eq 0 "$rc" "second testdb: $err"
 assert_contains "$err" "migc testdb: template $tpl ready" "the second call finds the template"
@@ -84,10 +98,10 @@ assert_eq "t|f|1" "$(q "select datistemplate, datallowconn, (select count(*) fro
 printf 'timing: first call (build + clone) %.2f s, second call (clone) %.2f s\n' \
     "$(awk "BEGIN{print $t1 - $t0}")" "$(awk "BEGIN{print $t3 - $t2}")"
 
-run "$MIGC" testdb "$ROOT/migrations" --profile v1.0-novector --db "$ADMIN" --format json
+run "$MIGC" testdb "$ROOT/migrations" --profile "$PROFILE" --db "$ADMIN" --format json
 assert_eq "0 False $tpl" "$(python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["errors"], d["template_built"], d["template"])' <<<"$out")" \
     "--format json: template_built false"
-"$MIGC" build "$ROOT/migrations" --profile v1.0-novector -o "$WORK/v1" -q
+"$MIGC" build "$ROOT/migrations" --profile "$PROFILE" -o "$WORK/v1" -q
 run "$MIGC" testdb "$WORK/v1" --db "$ADMIN" -v
 assert_eq 0 "$rc" "compiled tree: $err"
 assert_contains "$err" "template $tpl ready" "a compiled tree of the same source and profile shares the template"
@@ -99,7 +113,7 @@ cp -r "$ROOT/migrations" "$WORK/tree2"
 printf 'SELECT pg_sleep(1);\nCREATE TABLE slow_marker (id int);\n' >"$WORK/tree2/1001_slow_marker.sql"
 pids=()
 for i in 1 2 3 4 5 6 7 8; do
-    "$MIGC" testdb "$WORK/tree2" --profile v1.0-novector --db "$ADMIN" -v \
+    "$MIGC" testdb "$WORK/tree2" --profile "$PROFILE" --db "$ADMIN" -v \
         >"$WORK/c$i.out" 2>"$WORK/c$i.err" &
     pids+=($!)
 done
@@ -126,7 +140,7 @@ pass "8 concurrent callers: 8 distinct working databases, one build"
 # 3. an edited file: a new template; a failing tree: none
 cp -r "$WORK/tree2" "$WORK/tree3"
 printf 'SELECT pg_sleep(1);\nCREATE TABLE slow_marker (id bigint);\n' >"$WORK/tree3/1001_slow_marker.sql"
-run "$MIGC" testdb "$WORK/tree3" --profile v1.0-novector --db "$ADMIN" -v
+run "$MIGC" testdb "$WORK/tree3" --profile "$PROFILE" --db "$ADMIN" -v
 assert_eq 0 "$rc" "edited tree: $err"
 assert_contains "$err" "building template" "an edited file builds a new template"
 tpl3=$(grep -o 'migc_tpl_[0-9a-f]\{16\}' <<<"$err" | head -1)
@@ -139,7 +153,7 @@ assert_eq bigint "$(qu "$url3" "select data_type from information_schema.columns
 # the next caller drops it and builds again
 cp -r "$WORK/tree2" "$WORK/tree4"
 printf 'SELECT pg_sleep(5);\nCREATE TABLE slow_marker (id int);\n' >"$WORK/tree4/1001_slow_marker.sql"
-"$MIGC" testdb "$WORK/tree4" --profile v1.0-novector --db "$ADMIN" >/dev/null 2>&1 &
+"$MIGC" testdb "$WORK/tree4" --profile "$PROFILE" --db "$ADMIN" >/dev/null 2>&1 &
 builder=$!
 for _ in $(seq 100); do
     [ "$(q "select count(*) from pg_database where datname like 'migc\_tpb\_%'")" = 1 ] && break
@@ -150,7 +164,7 @@ kill -9 "$builder"
 wait "$builder" 2>/dev/null || true
 assert_eq "3|1" "$(q "select count(*) filter (where datname like 'migc\_tpl\_%'), count(*) filter (where datname like 'migc\_tpb\_%') from pg_database")" \
     "the killed build left a partial database, no template"
-run "$MIGC" testdb "$WORK/tree4" --profile v1.0-novector --db "$ADMIN" -v
+run "$MIGC" testdb "$WORK/tree4" --profile "$PROFILE" --db "$ADMIN" -v
 assert_eq 0 "$rc" "after a killed builder: $err"
 assert_contains "$err" "left by a build that did not finish" "the next caller drops the partial build"
 assert_contains "$err" "migc testdb: building template" "and builds it"
@@ -162,7 +176,7 @@ assert_eq "4|0" "$(q "select count(*) filter (where datname like 'migc\_tpl\_%')
 mkdir "$WORK/bad"
 printf 'CREATE TABLE a (id int);\n' >"$WORK/bad/001_a.sql"
 printf 'CREATE TABLE b (id int);\nINSERT INTO a SELECT 1 / 0;\n' >"$WORK/bad/002_b.sql"
-run "$MIGC" testdb "$WORK/bad" --profile v1.0-novector --db "$ADMIN"
+run "$MIGC" testdb "$WORK/bad" --profile "$PROFILE" --db "$ADMIN"
 assert_eq 1 "$rc" "a tree that fails to apply"
 assert_contains "$err" "bad/002_b.sql:2:" "names the failing file and line"
 assert_contains "$err" "division by zero" "and the server's error"
@@ -171,16 +185,21 @@ assert_eq 4 "$(templates)" "no template for the failing tree"
 assert_eq 0 "$(q "select count(*) from pg_database where datname like 'migc\_tpb\_%'")" "its unfinished build was dropped"
 pass "an edited tree gets a new template; a killed builder's partial build is replaced; a failing tree leaves none and names file:line"
 
+if [[ $SERVER != pg15 ]]; then
+    echo "parts 4-5 (URLs, passwords, --drop, --cleanup) do not depend on the extension: they run on pg15"
+    exit 0
+fi
+
 # 4. passwords
 pwurl="postgresql://postgres:s3cr%23t@/postgres?host=$PGHOST&port=$PGPORT"
-run "$MIGC" testdb "$ROOT/migrations" --profile v1.0-novector --db "$pwurl" -v
+run "$MIGC" testdb "$ROOT/migrations" --profile "$PROFILE" --db "$pwurl" -v
 assert_eq 0 "$rc" "with a password in --db: $err"
 assert_contains "$out" "postgresql://postgres:s3cr%23t@/migc_test_" "the URL keeps the password --db gave"
 [[ "$err" != *s3cr* ]] || fail "stderr shows the password: $err"
-run env PGPASSWORD=fromenv "$MIGC" testdb "$ROOT/migrations" --profile v1.0-novector --db "$ADMIN" -v
+run env PGPASSWORD=fromenv "$MIGC" testdb "$ROOT/migrations" --profile "$PROFILE" --db "$ADMIN" -v
 assert_eq 0 "$rc" "PGPASSWORD: $err"
 [[ "$out$err" != *fromenv* ]] || fail "PGPASSWORD was printed: $out $err"
-run "$MIGC" testdb "$ROOT/migrations" --profile v1.0-novector --db "host=$PGHOST port=$PGPORT user=postgres dbname=postgres"
+run "$MIGC" testdb "$ROOT/migrations" --profile "$PROFILE" --db "host=$PGHOST port=$PGPORT user=postgres dbname=postgres"
 assert_eq 0 "$rc" "key=value --db: $err"
 assert_contains "$out" "dbname='migc_test_" "a key=value --db gives a key=value conninfo"
 assert_eq 21 "$(qu "$out" "select count(*) from migc_ledger")" "which works"
@@ -221,17 +240,17 @@ assert_eq "1|2" "$(q "select count(*) filter (where datname = 'myapp'), count(*)
 "$PG15_BINDIR/psql" "$url3" -X -q -c "select pg_sleep(60)" >/dev/null 2>&1 &
 bg+=($!)
 sleep 0.5
-run "$MIGC" testdb --cleanup "$WORK/tree3" --profile v1.0-novector --max-age 0 --db "$ADMIN"
+run "$MIGC" testdb --cleanup "$WORK/tree3" --profile "$PROFILE" --max-age 0 --db "$ADMIN"
 assert_eq 0 "$rc" "--cleanup --max-age 0: $err"
 db3=${url3#postgresql:///}; db3=${db3%%\?*}
 assert_contains "$err" "cannot drop test database $db3" "a clone in use is skipped"
 assert_eq "1|1|$tpl3" "$(q "select count(*) filter (where datname like 'migc\_test\_%'), count(*) filter (where datname like 'migc\_tpl\_%'), max(datname) filter (where datname like 'migc\_tpl\_%') from pg_database")" \
     "every other clone dropped; TREE's own template kept, the other dropped (--keep 0)"
 
-run "$MIGC" testdb --cleanup "$ROOT/migrations" --profile v1.0-novector --db "$ADMIN"
+run "$MIGC" testdb --cleanup "$ROOT/migrations" --profile "$PROFILE" --db "$ADMIN"
 assert_eq 0 "$rc" "--cleanup with another TREE: $err"
 assert_eq 0 "$(templates)" "the other tree's template dropped (keep 0)"
-run "$MIGC" testdb "$WORK/tree3" --profile v1.0-novector --db "$ADMIN" -v
+run "$MIGC" testdb "$WORK/tree3" --profile "$PROFILE" --db "$ADMIN" -v
 assert_eq 0 "$rc" "after cleanup: $err"
 assert_contains "$err" "building template $tpl3" "a dropped template is rebuilt on the next call"
 pass "--drop (forced, only migc_test_*); --cleanup: --keep, half-built, --max-age, in use skipped, TREE's kept, foreign untouched"

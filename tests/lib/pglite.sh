@@ -3,9 +3,12 @@
 # pglite.sh - a throwaway PGlite server (PostgreSQL in WebAssembly) with
 # pgvector, reachable over TCP on 127.0.0.1, for tests.
 #
-# Source it; do not execute it.  Runs tests/node_modules/.bin/pglite-server
+# Source it; do not execute it.  Runs the pglite-server CLI
 # (@electric-sql/pglite-socket, pinned in tests/package.json) with an
-# in-memory database and the vector extension available, on a free port.
+# in-memory database and the vector extension available, on a free port,
+# through tests/lib/pglite-server.mjs, which gives Node 18 the global
+# CustomEvent the CLI needs (Node 19+ has it); the suite supports Node 18
+# (Debian 12's nodejs), 20 and 22.  The node on PATH runs it.
 # If tests/node_modules is missing it runs "npm ci" in tests/ first, so a
 # fresh clone (and CI) installs it itself.
 #
@@ -106,7 +109,7 @@ _pglite_probe() {
 pglite_start() {
     local timeout=${PGLITE_START_TIMEOUT:-60}
     local exts=${PGLITE_EXTENSIONS:-vector}
-    local bin="$_PGLITE_TESTS_DIR/node_modules/.bin/pglite-server"
+    local start="$_PGLITE_TESTS_DIR/lib/pglite-server.mjs"
     local -a args=()
     local attempt port url pid tries started=0
 
@@ -140,8 +143,8 @@ pglite_start() {
             return 1
         }
         url="postgresql://postgres@127.0.0.1:$port/postgres?sslmode=disable"
-        # .bin/pglite-server is a "#!/usr/bin/env node" script: $! is node.
-        "$bin" "${args[@]}" -p "$port" >"$PGLITE_DIR/pglite.log" 2>&1 </dev/null &
+        # node runs the CLI in its own process: $! is the server.
+        node "$start" "${args[@]}" -p "$port" >"$PGLITE_DIR/pglite.log" 2>&1 </dev/null &
         pid=$!
         PGLITE_PID=$pid
         export PGLITE_PID
