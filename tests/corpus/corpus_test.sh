@@ -12,7 +12,10 @@
 #   v2 apply   the v2.0-vector tree applies on PostgreSQL 15 + pgvector
 #   v2 schema  `migc schema` of the v2.0 database equals the canonical one
 #   v1 schema  the v1.0 database differs from the canonical one only by the
-#              manifest's decisions, and every decision shows (schema_explain.py)
+#              manifest's decisions, and every decision shows (schema_explain.py;
+#              what the two servers differ in with only the preludes applied,
+#              such as a prelude creating pgvector where it is offered, is the
+#              servers' difference, not the profile's)
 # and prints a table, one row per tree. Exits 0 only when every cell passes;
 # exits 77 (ctest: skipped), saying why, only when the corpus folder is absent.
 # Preludes: a Supabase tree gets preludes/supabase.sql first, and a tree with
@@ -38,7 +41,7 @@ if [ $# -gt 0 ]; then trees=("$@"); else
   trees=(); for d in "$corpus"/*/; do n=$(basename "$d"); [ "$n" = preludes ] || trees+=("$n"); done
 fi
 work=$(mktemp -d)
-cleanup() { pg15_stop; rm -rf "$work"; }
+cleanup() { pgvector_stop; pg15_stop; rm -rf "$work"; }
 trap cleanup EXIT
 declare -A cell
 
@@ -49,6 +52,15 @@ preludes_of() { # preludes_of TREE: the prelude files, in order
   fi
   [ -f "$corpus/preludes/$t.sql" ] && echo "$corpus/preludes/$t.sql"
   return 0
+}
+
+baseline() { # baseline DBNAME CORPUS_TREE OUT: the schema of the tree's preludes alone
+  local db=$1 t=$2 out=$3 p
+  "$PG15_BINDIR/createdb" "$db" || return 1
+  while IFS= read -r p; do
+    [ -n "$p" ] && { "$PG15_BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -d "$db" -f "$p" >/dev/null || return 1; }
+  done < <(preludes_of "$t")
+  PGDATABASE="$db" "$migc" schema >"$out"
 }
 
 apply_tree() { # apply_tree TREE_DIR DBNAME CORPUS_TREE LOG: createdb, then the runner's order
@@ -75,6 +87,7 @@ pgvector_start 0.8.0 || { echo "FAIL corpus: cannot start PostgreSQL 15 with pgv
 i=0
 for t in "${trees[@]}"; do
   i=$((i + 1))
+  baseline "base_$i" "$t" "$work/$t/base-vector.schema" || echo "cannot apply the preludes of $t" >>"$work/$t/apply-canonical.log"
   if apply_tree "$corpus/$t" "canon_$i" "$t" "$work/$t/apply-canonical.log"; then
     cell[$t,canonical]=ok
     PGDATABASE="canon_$i" "$migc" schema >"$work/$t/canonical.schema" 2>"$work/$t/schema-canonical.log" ||
@@ -89,13 +102,14 @@ for t in "${trees[@]}"; do
     PGDATABASE="v2_$i" "$migc" schema >"$work/$t/v2.schema" 2>"$work/$t/schema-v2.log" || cell[$t,v2-apply]=FAIL
   fi
 done
-pg15_stop
+pgvector_stop
 
 # PostgreSQL 15 without pgvector: the v1.0 tree
 pg15_start || { echo "FAIL corpus: cannot start PostgreSQL 15"; exit 1; }
 i=0
 for t in "${trees[@]}"; do
   i=$((i + 1))
+  baseline "base_$i" "$t" "$work/$t/base-plain.schema" || echo "cannot apply the preludes of $t" >>"$work/$t/apply-v1.log"
   cell[$t,v1-apply]=FAIL
   if [ "${cell[$t,build-v1.0-novector]}" = ok ] &&
      apply_tree "$work/$t/v1.0-novector" "v1_$i" "$t" "$work/$t/apply-v1.log"; then
@@ -114,7 +128,8 @@ for t in "${trees[@]}"; do
   fi
   if [ "${cell[$t,canonical]}" = ok ] && [ "${cell[$t,v1-apply]}" = ok ] &&
      python3 "$here/schema_explain.py" "$work/$t/canonical.schema" "$work/$t/v1.schema" \
-       "$work/$t/v1.0-novector/migc.manifest.json" >"$work/$t/v1-schema.log" 2>&1; then
+       "$work/$t/v1.0-novector/migc.manifest.json" "$work/$t/base-vector.schema" \
+       "$work/$t/base-plain.schema" >"$work/$t/v1-schema.log" 2>&1; then
     cell[$t,v1-schema]=ok
   fi
 done

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """schema_explain.py — is every difference between two schemas a recorded decision?
 
-    schema_explain.py CANONICAL.schema PROFILE.schema migc.manifest.json
+    schema_explain.py CANONICAL.schema PROFILE.schema migc.manifest.json [BASE_C BASE_P]
 
 The two files are `migc schema` output of a database built with the canonical
 tree and of one built with a profile's compiled tree. Every fact (a line, plus
@@ -10,6 +10,11 @@ not the other must be explained by a decision in the manifest about the object
 the fact describes, or about the object it belongs to (a column's table, a
 comment's or grant's target). And every decision about an object that exists
 in the canonical schema must be visible: some differing fact is about it.
+
+BASE_C and BASE_P, when given, are the schemas of the same two servers with
+only the tree's preludes applied (what the deployment has before the first
+migration): a fact that differs between them is the servers' difference,
+not the profile's, and needs no decision.
 
 Prints the unexplained facts and the invisible decisions, one a line, and
 exits 1 when there is any; prints a one-line summary either way. It decides
@@ -139,7 +144,7 @@ def decision_subject(d):
 
 
 def main():
-    if len(sys.argv) != 4:
+    if len(sys.argv) not in (4, 6):
         print(__doc__.strip().split("\n")[2])
         return 2
     canonical = read_facts(sys.argv[1])
@@ -153,6 +158,11 @@ def main():
         s = decision_subject(d)
         if s:
             decided.setdefault(s, d)
+    if len(sys.argv) == 6:
+        base_c, base_p = set(read_facts(sys.argv[4])), set(read_facts(sys.argv[5]))
+        servers = (base_c - base_p) | (base_p - base_c)
+        canonical = [f for f in canonical if f not in servers]
+        profile = [f for f in profile if f not in servers]
     cset, pset = set(canonical), set(profile)
     differing = [(f, "-") for f in canonical if f not in pset] + [(f, "+") for f in profile if f not in cset]
     unexplained = []
