@@ -198,6 +198,7 @@ bool livecat_read(Db *db, SchemaSet *out, ServerError *e) {
 
 typedef struct Collect {
   Arena *a;
+  const Catalog *cat;
   const Profile *prof;
   SchemaSet *out;
 } Collect;
@@ -224,10 +225,23 @@ static const char *loose_args(Arena *a, const char *args, const Profile *prof) {
   return sb_str(&sb);
 }
 
+/* An index PostgreSQL made for (or took over by) a PRIMARY KEY, UNIQUE or
+ * EXCLUDE constraint of the same name on the same table: the live side
+ * lists the constraint, not the index. */
+static bool constraint_index(const Catalog *cat, const Object *o) {
+  if (o->kind != OBJ_INDEX) return false;
+  const Object *k = catalog_get(cat, OBJ_CONSTRAINT, o->schema, o->name, o->table);
+  if (!k || !k->def || !k->def->constraint) return false;
+  PgQuery__ConstrType t = k->def->constraint->contype;
+  return t == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY || t == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE ||
+         t == PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION;
+}
+
 static void collect(Object *o, void *ud) {
   Collect *c = ud;
   if (o->action == ACT_ELIDE) return;
   if (o->extension) return; /* an extension's own objects: the live side leaves them out too */
+  if (constraint_index(c->cat, o)) return;
   if (o->kind == OBJ_SCHEMA) {
     VEC_PUSH(c->a, c->out->schemas, o->name);
     return;
@@ -259,7 +273,7 @@ static void collect(Object *o, void *ud) {
 void expected_from_catalog(Arena *a, const Catalog *cat, const Profile *prof, SchemaSet *out) {
   memset(out, 0, sizeof *out);
   VEC_PUSH(a, out->schemas, "public");
-  Collect c = {a, prof, out};
+  Collect c = {a, cat, prof, out};
   catalog_each(cat, collect, &c);
 }
 

@@ -148,8 +148,10 @@ static bool check_resolution(Arena *a, const Analysis *in, const Analysis *out,
                              DiagList *dl) {
   size_t n = in->unresolved.len;
   const char **sorted = arena_alloc(a, (n + 1) * sizeof *sorted);
-  memcpy(sorted, in->unresolved.items, n * sizeof *sorted);
-  qsort(sorted, n, sizeof *sorted, cmp_cstr);
+  if (n) {
+    memcpy(sorted, in->unresolved.items, n * sizeof *sorted);
+    qsort(sorted, n, sizeof *sorted, cmp_cstr);
+  }
   bool ok = true;
   for (size_t i = 0; i < out->unresolved.len; i++) {
     const char *key = out->unresolved.items[i];

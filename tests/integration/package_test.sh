@@ -151,8 +151,8 @@ expect_error() { # expect_error LABEL RC OUT CMD...
 }
 BAD=$WORK/bad
 mkdir -p "$BAD"
-printf 'CREATE TABLE a (id int);\n' >"$BAD/001_a.sql"
-printf 'CREATE TABLE b (id int REFERENCES missing(id));\nALTER TABLE nowhere ADD COLUMN x int;\n' >"$BAD/002_b.sql"
+printf 'CREATE TABLE a (id int PRIMARY KEY);\n' >"$BAD/001_a.sql"
+printf 'CREATE TABLE b (id int REFERENCES a(id));\nDROP TABLE a CASCADE;\nALTER TABLE a ADD COLUMN x int;\n' >"$BAD/002_b.sql"
 mkdir -p "$WORK/out"
 expect_error "a tree with errors" 1 "$WORK/out/bad.tar.gz" \
     "$MIGC" package "$BAD" --profile "$P" -o "$WORK/out/bad.tar.gz"
