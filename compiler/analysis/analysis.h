@@ -327,6 +327,10 @@ Action column_def(Analysis *a, Object *t, const PgQuery__ColumnDef *cd, const ch
                   const Reason **why);
 /* Decides a table constraint; returns a reason to drop it or NULL. */
 const Reason *constraint_drop_reason(Analysis *a, Object *t, const PgQuery__Constraint *k);
+/* Checks the PL/pgSQL body (at body_at) of the current CREATE FUNCTION or
+ * DO statement with libpg_query's parser; where that parser does not take
+ * it, a note says the body is read from its tokens only. */
+void plpgsql_check(Analysis *a, int body_at);
 /* Are all of [start, end) inside edits of the current statement? */
 bool covered_by_edit(Analysis *a, int location);
 
@@ -338,6 +342,14 @@ const char *reason_text(Arena *ar, const Reason *r);
 void record(Analysis *a, const char *action, const char *kind, const char *object,
             Origin origin, const Reason *why);
 Origin here(Analysis *a, int offset);
+
+/* ---- analyze.c ---- */
+/* Replays the one SQL statement in text [start, end) of the current file (a
+ * statement inside a DO block) for its effects on the catalog, as if it ran
+ * there; its edits, decisions and errors are discarded, its warnings kept
+ * when keep_warnings. False (nothing replayed) when the text does not scan
+ * and parse as exactly one statement. */
+bool analyze_embedded(Analysis *a, int start, int end, bool keep_warnings);
 
 /* ---- rules ---- */
 typedef void (*RuleFn)(Analysis *a, Stmt *s);

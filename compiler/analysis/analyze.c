@@ -168,6 +168,97 @@ static size_t rolled_back_at(const PgQuery__ParseResult *tree, size_t i) {
   return 0;
 }
 
+/* Builds the statement of rs over the current tokens (fw->toks) and runs
+ * its rule; embedded statements (a DO block's, replayed for their effect on
+ * the catalog) skip the file-level bookkeeping and the residual check. */
+static void analyze_stmt(Analysis *a, PgQuery__RawStmt *rs, SectionKind kind, bool embedded) {
+  FileWork *fw = a->fw;
+  Stmt st = {0};
+  st.node = rs->stmt;
+  st.section = kind;
+  int lo = rs->stmt_location, hi = rs->stmt_location + rs->stmt_len;
+  size_t k = tok_at(fw, lo);
+  while (k < fw->ntoks && tok_is_comment(&fw->toks[k])) k++;
+  st.tok_lo = k;
+  st.start = k < fw->ntoks ? fw->toks[k].start : lo;
+  size_t e = k;
+  while (e < fw->ntoks && fw->toks[e].end <= hi) e++;
+  size_t last = e;
+  while (last > k && tok_is_comment(&fw->toks[last - 1])) last--;
+  st.tok_hi = last;
+  st.end = last > k ? fw->toks[last - 1].end : st.start;
+  st.semi_end = st.end;
+  size_t semi = last;
+  while (semi < fw->ntoks && tok_is_comment(&fw->toks[semi])) semi++;
+  if (semi < fw->ntoks && fw->toks[semi].kind == ';') st.semi_end = fw->toks[semi].end;
+  st.first_edit = fw->edits.len;
+  a->st = &st;
+  a->seq++;
+  a->clock.seq = a->seq;
+  a->clock.at = here(a, st.start);
+  if (!embedded) fw->stmt_count++;
+  int errors_before = a->dl->errors;
+  rule_for(st.node->node_case)(a, &st);
+  if (embedded) {
+    a->note_needs = false;
+  } else if (a->dl->errors == errors_before) {
+    residual_check(a, &st);
+  } else {
+    a->note_needs = false;
+  }
+  if (!embedded && kind == SEC_UP && !fw->no_txn_reason && !covered_by_edit(a, st.start)) {
+    fw->no_txn_reason = needs_no_transaction(a, &st);
+    fw->no_txn_at = st.start;
+  }
+  a->st = NULL;
+}
+
+bool analyze_embedded(Analysis *a, int start, int end, bool keep_warnings) {
+  FileWork *fw = a->fw;
+  const char *src = fw->mig->src->bytes;
+  Token *toks;
+  size_t n;
+  PgqError err;
+  PgQuery__ParseResult *tree;
+  if (end <= start || !pgq_scan(a->arena, src + start, (size_t)(end - start), (size_t)start, &toks,
+                                &n, &err))
+    return false;
+  if (!pgq_parse_scanned(a->arena, src + start, (size_t)(end - start), (size_t)start, toks, n,
+                         &tree, &err) ||
+      tree->n_stmts != 1 || !tree->stmts[0]->stmt)
+    return false;
+  Token *saved_toks = fw->toks;
+  size_t saved_ntoks = fw->ntoks, edits = fw->edits.len, entries = a->entries.len;
+  Stmt *saved_st = a->st;
+  CatalogClock saved_clock = a->clock;
+  DiagList *outer = a->dl;
+  DiagList inner;
+  diags_init(&inner, a->arena);
+  memcpy(inner.as_error, outer->as_error, sizeof inner.as_error);
+  a->dl = &inner;
+  fw->toks = toks;
+  fw->ntoks = n;
+  analyze_stmt(a, tree->stmts[0], SEC_UP, true);
+  fw->toks = saved_toks;
+  fw->ntoks = saved_ntoks;
+  fw->edits.len = edits;
+  a->entries.len = entries;
+  a->st = saved_st;
+  a->clock = saved_clock;
+  a->dl = outer;
+  for (size_t i = 0; keep_warnings && i < inner.items.len; i++) {
+    const Diag *d = &inner.items.items[i];
+    if (d->severity != SEV_WARNING) continue;
+    Diag *copy = diag_at(outer, d->severity, d->rule, d->file, d->start, d->end, "%s", d->message);
+    copy->path = d->path;
+    copy->line = d->line;
+    copy->col = d->col;
+    copy->detail = d->detail;
+    copy->hint = d->hint;
+  }
+  return true;
+}
+
 static void analyze_section(Analysis *a, const Section *sec, int idx) {
   FileWork *fw = a->fw;
   ParsedSection *ps = parse_section(a, sec, idx);
@@ -200,39 +291,7 @@ static void analyze_section(Analysis *a, const Section *sec, int idx) {
       schema_before_txn = a->default_schema;
       a->cat = catalog_overlay(a->arena, before_txn);
     }
-    Stmt st = {0};
-    st.node = rs->stmt;
-    st.section = sec->kind;
-    int lo = rs->stmt_location, hi = rs->stmt_location + rs->stmt_len;
-    size_t k = tok_at(fw, lo);
-    while (k < fw->ntoks && tok_is_comment(&fw->toks[k])) k++;
-    st.tok_lo = k;
-    st.start = k < fw->ntoks ? fw->toks[k].start : lo;
-    size_t e = k;
-    while (e < fw->ntoks && fw->toks[e].end <= hi) e++;
-    size_t last = e;
-    while (last > k && tok_is_comment(&fw->toks[last - 1])) last--;
-    st.tok_hi = last;
-    st.end = last > k ? fw->toks[last - 1].end : st.start;
-    st.semi_end = st.end;
-    size_t semi = last;
-    while (semi < fw->ntoks && tok_is_comment(&fw->toks[semi])) semi++;
-    if (semi < fw->ntoks && fw->toks[semi].kind == ';') st.semi_end = fw->toks[semi].end;
-    st.first_edit = fw->edits.len;
-    a->st = &st;
-    a->seq++;
-    a->clock.seq = a->seq;
-    a->clock.at = here(a, st.start);
-    fw->stmt_count++;
-    int errors_before = a->dl->errors;
-    rule_for(st.node->node_case)(a, &st);
-    if (a->dl->errors == errors_before) residual_check(a, &st);
-    else a->note_needs = false;
-    if (sec->kind == SEC_UP && !fw->no_txn_reason && !covered_by_edit(a, st.start)) {
-      fw->no_txn_reason = needs_no_transaction(a, &st);
-      fw->no_txn_at = st.start;
-    }
-    a->st = NULL;
+    analyze_stmt(a, rs, sec->kind, false);
   }
 }
 
@@ -277,7 +336,7 @@ static bool error_binds_down(DiagRule r, bool uses_ext) {
   case DR_UNHANDLED_USE: case DR_DYNAMIC_SQL: case DR_DO_BLOCK: case DR_TYPE_CHANGE:
   case DR_INTERNAL: case DR_STUB_TYPE:
     return true;
-  case DR_SYNTAX_ERROR: case DR_PLPGSQL_SYNTAX: case DR_PSQL_META:
+  case DR_SYNTAX_ERROR: case DR_PSQL_META:
     return uses_ext; /* what cannot be parsed cannot be compiled */
   default:
     return false;

@@ -557,6 +557,21 @@ void catalog_each(const Catalog *cc, void (*fn)(Object *, void *), void *ud) {
     if (c->order.items[i]) fn(c->order.items[i], ud);
 }
 
+size_t catalog_mark(const Catalog *c) { return c->order.len; }
+
+void catalog_each_since(const Catalog *cc, size_t mark, void (*fn)(Object *, void *), void *ud) {
+  Catalog *c = (Catalog *)cc;
+  for (size_t i = mark; i < c->order.len; i++) {
+    Object *o = c->order.items[i];
+    if (!o) continue;
+    /* an overlay's copy of a base object is not new */
+    KeyBuf kb;
+    Slot *b = c->base ? map_find(&c->base->objects, object_key(&kb, c->arena, o)) : NULL;
+    if (b && b->val) continue;
+    fn(o, ud);
+  }
+}
+
 const char *objkind_name(ObjKind k) {
   static const char *names[OBJ__COUNT] = {"table",    "view",       "materialized view",
                                           "index",    "sequence",   "type",

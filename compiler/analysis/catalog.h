@@ -158,6 +158,11 @@ void catalog_each_child(const Catalog *c, const char *parent_key,
  * objects it has not touched, then its own). */
 void catalog_each(const Catalog *c, void (*fn)(Object *, void *), void *ud);
 
+/* A point in c's creation order; catalog_each_since calls fn for every live
+ * object created in c after it (an overlay: not its copies of base objects). */
+size_t catalog_mark(const Catalog *c);
+void catalog_each_since(const Catalog *c, size_t mark, void (*fn)(Object *, void *), void *ud);
+
 void catalog_log_rename(Catalog *c, ObjKind k, const char *schema, const char *table,
                         const char *old_name, const char *new_name, int seq);
 /* Renames logged after seq, in order. */

@@ -209,11 +209,12 @@ case_unterminated_quoted_identifier() {
   expect_match '^in/001_a\.sql:1:14: error: unterminated quoted identifier.*\[syntax-error\]$'
   expect_nothing_written
 }
-case_plpgsql_syntax_error() {
+case_plpgsql_unparsed_note() {
+  # libpg_query's PL/pgSQL parser refuses the body; PostgreSQL would too,
+  # but migc cannot tell that from the bodies it wrongly refuses: a note
   put in/001_a.sql "CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS \$\$\nBEGIN\n  IF THEN x := ;\nEND \$\$;\n"
-  build; expect_rc 1
-  expect_match '^in/001_a\.sql:[0-9]+:[0-9]+: error: PL/pgSQL body does not parse: missing expression at or near "THEN" \[plpgsql-syntax-error\]$'
-  expect_nothing_written
+  build; expect_rc 0
+  expect_match '^in/001_a\.sql:[0-9]+:[0-9]+: note: libpg_query.s PL/pgSQL parser does not take this body \(missing expression at or near "THEN"\); migc reads it from its tokens \[plpgsql-unparsed\]$'
 }
 case_deep_nesting() {
   # the parser's stack limit is an error, not a crash

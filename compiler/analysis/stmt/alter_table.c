@@ -65,6 +65,26 @@ void rule_alter_table(Analysis *a, Stmt *s) {
     return;
   }
   if (t->action == ACT_ELIDE) {
+    /* the columns it adds or drops still count, elided with their table,
+     * for the statements that name them later */
+    for (size_t i = 0; i < x->n_cmds; i++) {
+      const PgQuery__AlterTableCmd *cmd = x->cmds[i]->alter_table_cmd;
+      if (!cmd) continue;
+      if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn && cmd->def &&
+          cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF &&
+          !object_column(t, cmd->def->column_def->colname)) {
+        const PgQuery__ColumnDef *cd = cmd->def->column_def;
+        Column *c = object_add_column(a->arena, t, cd->colname);
+        c->seq = a->seq;
+        c->origin = here(a, cd->location);
+        c->type_node = cd->type_name;
+        c->type = cd->type_name ? type_display(a, cd->type_name) : "?";
+        c->action = ACT_ELIDE;
+        c->why = t->why;
+      } else if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn && cmd->name) {
+        object_drop_column(t, cmd->name);
+      }
+    }
     elide_stmt(a, arena_printf(a->arena, "ALTER %s %s", objkind_name(t->kind), t->name),
                t->why);
     return;

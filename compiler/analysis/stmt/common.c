@@ -264,3 +264,17 @@ const Reason *constraint_drop_reason(Analysis *a, Object *t, const PgQuery__Cons
   }
   return NULL;
 }
+
+void plpgsql_check(Analysis *a, int body_at) {
+  PgqError err;
+  const char *src = a->fw->mig->src->bytes;
+  if (pgq_check_plpgsql(a->arena, src + a->st->start, (size_t)(a->st->semi_end - a->st->start),
+                        (size_t)a->st->start, &err))
+    return;
+  Diag *d = diag_at(a->dl, SEV_NOTE, DR_PLPGSQL_UNPARSED, a->fw->mig->src, body_at, body_at,
+                    "libpg_query's PL/pgSQL parser does not take this body (%s); migc reads it "
+                    "from its tokens",
+                    err.message);
+  diag_detail(a->dl, d, "That parser rejects some bodies PostgreSQL runs; uses of the extension "
+                        "are found in the tokens, as in every body.");
+}

@@ -74,14 +74,7 @@ static const Use *body_uses(Analysis *a, const char *lang, size_t bt, bool *dyna
     a->note_needs = false;
   } else if (strcmp(lang, "plpgsql") == 0) {
     PgqError err;
-    const char *stmt = src + a->st->start;
-    if (!pgq_check_plpgsql(a->arena, stmt, (size_t)(a->st->semi_end - a->st->start),
-                           (size_t)a->st->start, &err)) {
-      Diag *d = diag_at(a->dl, SEV_ERROR, DR_PLPGSQL_SYNTAX, fw->mig->src, at, at,
-                        "PL/pgSQL body does not parse: %s", err.message);
-      diag_hint(a->dl, d, "Check the body with CREATE FUNCTION on a scratch database.");
-      return NULL;
-    }
+    plpgsql_check(a, at);
     Token *toks;
     size_t n;
     if (!pgq_scan(a->arena, body, strlen(body), (size_t)at, &toks, &n, &err)) return NULL;
