@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "analysis/analysis.h"
+#include "builtins/builtins.h"
 
 const char *str_node(const PgQuery__Node *n) {
   if (n && n->node_case == PG_QUERY__NODE__NODE_STRING && n->string) return n->string->sval;
@@ -229,6 +230,7 @@ typedef struct UseCtx {
   VEC(const PgQuery__RangeVar *) rels;
   Object *implicit; /* table bare column names belong to, or NULL */
   VEC(const PgQuery__ColumnRef *) colrefs; /* resolved once the walk has the FROM list */
+  VEC(const PgQuery__AExpr *) ops; /* the extension's operator names, decided by operand types */
 } UseCtx;
 
 static void add_use(UseCtx *c, UseKind k, ExtKind ek, const char *name, int loc,
@@ -290,7 +292,7 @@ static bool uses_visit(const ProtobufCMessage *m, void *ud) {
                e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY ||
                e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL) &&
         extdesc_match(a->ext, EK_OPERATOR, op))
-      add_use(c, USE_EXT, EK_OPERATOR, op, e->location, NULL);
+      VEC_PUSH(a->arena, c->ops, e);
   } else if (d == &pg_query__func_call__descriptor) {
     const PgQuery__FuncCall *f = (const void *)m;
     const char *fn = last_name(f->funcname, f->n_funcname);
@@ -342,21 +344,113 @@ static int use_cmp(const void *pa, const void *pb) {
   return la < lb ? -1 : la > lb;
 }
 
+/* What an operand's type is known to be. */
+typedef enum OperandType {
+  OT_EXT,     /* one of the extension's types */
+  OT_PLAIN,   /* a type that is not the extension's */
+  OT_LITERAL, /* an untyped literal: it takes the other operand's type */
+  OT_UNKNOWN
+} OperandType;
+
+/* The column a ColumnRef names among the relations of the walk (or the
+ * implicit table), NULL when migc cannot tell. */
+static const Column *resolve_column(UseCtx *c, const PgQuery__ColumnRef *cr) {
+  Analysis *a = c->a;
+  if (cr->n_fields == 0) return NULL;
+  const char *col = str_node(cr->fields[cr->n_fields - 1]);
+  if (!col) return NULL;
+  const char *qual = cr->n_fields >= 2 ? str_node(cr->fields[cr->n_fields - 2]) : NULL;
+  const Column *found = NULL;
+  for (size_t i = 0; i < c->rels.len; i++) {
+    const PgQuery__RangeVar *rv = c->rels.items[i];
+    if (qual) {
+      const char *alias = rv->alias && rv->alias->aliasname ? rv->alias->aliasname : rv->relname;
+      if (strcmp(alias, qual) != 0) continue;
+    }
+    Object *t = find_relation(a, rv);
+    const Column *k = t ? object_column(t, col) : NULL;
+    if (k) {
+      if (found && found != k) return NULL; /* ambiguous to migc */
+      found = k;
+    }
+  }
+  if (!found && c->implicit && (!qual || strcmp(qual, c->implicit->name) == 0))
+    found = object_column(c->implicit, col);
+  return found;
+}
+
+static OperandType operand_type(UseCtx *c, const PgQuery__Node *n) {
+  if (!n) return OT_UNKNOWN;
+  switch (n->node_case) {
+  case PG_QUERY__NODE__NODE_TYPE_CAST:
+    return n->type_cast->type_name && type_needs_ext(c->a, n->type_cast->type_name) ? OT_EXT
+                                                                                    : OT_PLAIN;
+  case PG_QUERY__NODE__NODE_A_CONST:
+    return n->a_const->isnull || n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL ||
+                   n->a_const->val_case == PG_QUERY__A__CONST__VAL__NOT_SET
+               ? OT_LITERAL
+               : OT_PLAIN;
+  case PG_QUERY__NODE__NODE_COLUMN_REF: {
+    const Column *k = resolve_column(c, n->column_ref);
+    if (!k || !k->type) return OT_UNKNOWN;
+    return k->ext ? OT_EXT : OT_PLAIN;
+  }
+  case PG_QUERY__NODE__NODE_FUNC_CALL: {
+    const PgQuery__FuncCall *f = n->func_call;
+    const char *fn = last_name(f->funcname, f->n_funcname);
+    if (!fn) return OT_UNKNOWN;
+    if (extdesc_match(c->a->ext, EK_FUNCTION, fn)) return OT_EXT;
+    /* PostgreSQL's own functions return its own types, unless polymorphic
+     * (unnest(anyarray) of a vector[] is a vector) */
+    const char *schema = f->n_funcname >= 2 ? str_node(f->funcname[f->n_funcname - 2]) : NULL;
+    if (schema && strcmp(schema, "pg_catalog") != 0) return OT_UNKNOWN;
+    if (catalog_get_function_any(c->a->cat, c->a->default_schema, fn, NULL)) return OT_UNKNOWN;
+    Builtins *b = analysis_builtins(c->a);
+    const BuiltinObject *o = b ? builtins_first_named(b, BK_FUNCTION, "pg_catalog", fn) : NULL;
+    if (!o) return OT_UNKNOWN;
+    for (; o; o = builtins_next_named(o, "pg_catalog"))
+      if (o->args && strstr(o->args, "any")) return OT_UNKNOWN;
+    return OT_PLAIN;
+  }
+  default:
+    return OT_UNKNOWN;
+  }
+}
+
+/* An operator the extension defines a name for is its use unless its
+ * operand types are known not to be the extension's: PostgreSQL's own <->
+ * on point or box columns, pg_trgm's on text, each with an untyped literal
+ * taking the other side's type. Where migc cannot tell, it is taken for
+ * the extension's. */
+static bool operator_is_extensions(UseCtx *c, const PgQuery__AExpr *e) {
+  OperandType l = e->lexpr ? operand_type(c, e->lexpr) : OT_LITERAL;
+  OperandType r = e->rexpr ? operand_type(c, e->rexpr) : OT_LITERAL;
+  if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP && e->rexpr) r = OT_UNKNOWN; /* ANY/ALL (array) */
+  if (l == OT_EXT || r == OT_EXT) return true;
+  if (l == OT_UNKNOWN || r == OT_UNKNOWN) return true;
+  return l == OT_LITERAL && r == OT_LITERAL;
+}
+
 static void walk_uses(UseCtx *c, const ProtobufCMessage *root) {
   size_t first = c->out->len;
   pb_walk(root, uses_visit, c);
   for (size_t i = 0; i < c->colrefs.len; i++) column_ref_use(c, c->colrefs.items[i]);
+  for (size_t i = 0; i < c->ops.len; i++) {
+    const PgQuery__AExpr *e = c->ops.items[i];
+    if (operator_is_extensions(c, e))
+      add_use(c, USE_EXT, EK_OPERATOR, last_name(e->name, e->n_name), e->location, NULL);
+  }
   if (c->out->len - first > 1)
     qsort(c->out->items + first, c->out->len - first, sizeof(Use), use_cmp);
 }
 
 void collect_uses_in_table(Analysis *a, const ProtobufCMessage *root, Object *t, UseList *out) {
-  UseCtx c = {a, 0, out, {0}, t, {0}};
+  UseCtx c = {a, 0, out, {0}, t, {0}, {0}};
   walk_uses(&c, root);
 }
 
 void collect_uses(Analysis *a, const ProtobufCMessage *root, int base, UseList *out) {
-  UseCtx c = {a, base, out, {0}, NULL, {0}};
+  UseCtx c = {a, base, out, {0}, NULL, {0}, {0}};
   walk_uses(&c, root);
 }
 
@@ -406,7 +500,7 @@ typedef struct ElidedCol {
 
 void collect_token_uses(Analysis *a, const Token *toks, size_t n, const char *text,
                         int base, UseList *out) {
-  UseCtx c = {a, 0, out, {0}, NULL, {0}};
+  UseCtx c = {a, 0, out, {0}, NULL, {0}, {0}};
   (void)base;
   VEC(const char *) idents = {0};
   for (size_t i = 0; i < n; i++) {

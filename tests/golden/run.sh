@@ -8,6 +8,8 @@
 #                   build must fail: then no output may appear at all)
 #   expected.diag   "exit: N" then migc's diagnostics, NO_COLOR text
 #   args            optional: more arguments for migc build, one per line
+#   identical       optional: every output migration must equal its input
+#                   but for migc's three header lines
 # Usage: run.sh MIGC [CASE...]; MIGC_GOLDEN_UPDATE=1 rewrites expectations
 # for review with git diff. Prints one PASS/FAIL line per case and a
 # closing "N passed, N failed" line.
@@ -39,6 +41,12 @@ for c in "${cases[@]}"; do
     if [ ! -d "$out" ]; then problems+="no output tree was written\n";
     elif ! diff -ru "$dir/expected" "$out" >"$work/$c/tree.diff"; then problems+="tree differs:\n$(cat "$work/$c/tree.diff")\n"; fi
   elif [ -e "$out" ]; then problems+="output was written although the build must fail\n"; fi
+  if [ -f "$dir/identical" ] && [ -d "$out" ]; then
+    for f in "$dir"/input/*.sql; do
+      o="$out/$(basename "$f")"
+      if ! tail -n +4 "$o" | cmp -s - "$f"; then problems+="$(basename "$f") is not its input apart from the headers\n"; fi
+    done
+  fi
   if [ -n "$problems" ]; then echo "FAIL golden/$c"; printf "%b" "$problems" | sed 's/^/    /'; fail=$((fail+1)); else echo "PASS golden/$c"; pass=$((pass+1)); fi
 done
 echo "$pass passed, $fail failed"
