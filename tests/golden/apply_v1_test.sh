@@ -3,7 +3,11 @@
 # apply_v1_test.sh - applies the golden cases' compiled v1.0 trees to a real
 # PostgreSQL 15 (no pgvector), proving the expected trees are valid SQL there.
 #
-#     tests/golden/apply_v1_test.sh MIGC [CASE...]
+#     tests/golden/apply_v1_test.sh MIGC [--pgvector] [CASE...]
+#
+# With --pgvector it applies the other half instead: the cases whose profile
+# has the extension present (v2.0-vector), to a real PostgreSQL 15 with
+# pgvector (tests/lib/pgvector.sh, the current version), and skips the rest.
 #
 # For each case in tests/golden/cases/ (or each CASE named):
 #   1. migc builds the case's input/ with its profile into a temp dir, from
@@ -38,11 +42,15 @@
 set -uo pipefail
 
 if (($# < 1)); then
-    echo "usage: $0 MIGC [CASE...]" >&2
+    echo "usage: $0 MIGC [--pgvector] [CASE...]" >&2
     exit 2
 fi
 migc=$(realpath "$1") || exit 2
 shift
+with_ext=0
+if [[ "${1:-}" == --pgvector ]]; then with_ext=1; shift; fi
+label=apply_v1 server="PostgreSQL 15"
+((with_ext)) && label=apply_v2 server="PostgreSQL 15 with pgvector"
 here=$(cd "$(dirname "$0")" && pwd)
 lib="$here/../lib"
 cases_dir="$here/cases"
@@ -51,15 +59,23 @@ cases_dir="$here/cases"
 source "$lib/pg15.sh"
 # shellcheck source=../lib/goose_up.sh
 source "$lib/goose_up.sh"
+# shellcheck source=../lib/pgvector.sh
+source "$lib/pgvector.sh"
 
 work=$(mktemp -d)
 cleanup() {
-    pg15_stop
+    if ((with_ext)); then pgvector_stop; else pg15_stop; fi
     rm -rf "$work"
 }
 trap cleanup EXIT
 
-if ! pg15_start; then
+if ((with_ext)); then
+    if ! pgvector_start; then
+        echo "FAIL apply_v2: cannot start PostgreSQL 15 with pgvector" >&2
+        echo "0 passed, 1 failed"
+        exit 1
+    fi
+elif ! pg15_start; then
     echo "FAIL apply_v1: cannot start PostgreSQL 15" >&2
     echo "0 passed, 1 failed"
     exit 1
@@ -111,17 +127,19 @@ for c in "${cases[@]}"; do
     dir="$cases_dir/$c"
     n=$((n + 1))
     if [[ ! -d "$dir/input" ]]; then
-        echo "FAIL apply_v1/$c: no such case"
+        echo "FAIL $label/$c: no such case"
         fail=$((fail + 1))
         continue
     fi
     if [[ "$(head -n 1 "$dir/expected.diag" 2>/dev/null)" != "exit: 0" ]]; then
-        echo "SKIP apply_v1/$c: the build is expected to fail"
+        echo "SKIP $label/$c: the build is expected to fail"
         skip=$((skip + 1))
         continue
     fi
-    if needs_extension "$dir"; then
-        echo "SKIP apply_v1/$c: profile has the extension present (needs pgvector)"
+    if needs_extension "$dir"; then has_ext=1; else has_ext=0; fi
+    if ((has_ext != with_ext)); then
+        if ((with_ext)); then echo "SKIP apply_v2/$c: profile lacks the extension (apply_v1 applies it)"
+        else echo "SKIP apply_v1/$c: profile has the extension present (apply_v2 applies it on pgvector)"; fi
         skip=$((skip + 1))
         continue
     fi
@@ -133,20 +151,20 @@ for c in "${cases[@]}"; do
         >"$work/$c/build.log" 2>&1
     rc=$?
     if ((rc != 0)); then
-        echo "FAIL apply_v1/$c: migc build exited $rc"
+        echo "FAIL $label/$c: migc build exited $rc"
         sed 's/^/    /' "$work/$c/build.log"
         fail=$((fail + 1))
         continue
     fi
     if [[ -d "$dir/expected" ]] && ! diff -ru "$dir/expected" "$out" >"$work/$c/tree.diff"; then
-        echo "FAIL apply_v1/$c: built tree differs from expected/ (run tests/golden/run.sh)"
+        echo "FAIL $label/$c: built tree differs from expected/ (run tests/golden/run.sh)"
         head -n 40 "$work/$c/tree.diff" | sed 's/^/    /'
         fail=$((fail + 1))
         continue
     fi
     db="golden_$n"
     if ! pg15_createdb "$db" >"$work/$c/createdb.log" 2>&1; then
-        echo "FAIL apply_v1/$c: createdb failed"
+        echo "FAIL $label/$c: createdb failed"
         sed 's/^/    /' "$work/$c/createdb.log"
         fail=$((fail + 1))
         continue
@@ -156,7 +174,7 @@ for c in "${cases[@]}"; do
     : >"$work/$c/tags"
     if [[ -f "$dir/prelude.sql" ]] &&
         ! "${psql[@]}" -d "$db" -f "$dir/prelude.sql" >/dev/null 2>"$work/$c/psql.log"; then
-        echo "FAIL apply_v1/$c: its prelude.sql does not apply"
+        echo "FAIL $label/$c: its prelude.sql does not apply"
         sed 's/^/    /' "$work/$c/psql.log"
         ok=0
     fi
@@ -166,7 +184,7 @@ for c in "${cases[@]}"; do
         # stdout: one command tag per statement run (psql without -q)
         if ! forward_sql "$out/$f" | "${psql[@]}" "${single[@]}" -d "$db" -f - \
             >>"$work/$c/tags" 2>"$work/$c/psql.log"; then
-            echo "FAIL apply_v1/$c: $f does not apply on PostgreSQL 15"
+            echo "FAIL $label/$c: $f does not apply on $server"
             sed 's/^/    /' "$work/$c/psql.log"
             ok=0
             break
@@ -174,17 +192,17 @@ for c in "${cases[@]}"; do
         applied=$((applied + 1))
     done < <(((ok)) && up_files_in_order "$out")
     if ((ok && applied == 0)); then
-        echo "FAIL apply_v1/$c: the tree holds no migrations"
+        echo "FAIL $label/$c: the tree holds no migrations"
         ok=0
     fi
     # Guards against a tree psql read as one big comment (line endings):
     # psql must have run at least one command for the case.
     if ((ok)) && ! grep -q '[A-Z]' "$work/$c/tags"; then
-        echo "FAIL apply_v1/$c: psql ran no command at all"
+        echo "FAIL $label/$c: psql ran no command at all"
         ok=0
     fi
     if ((ok)); then
-        echo "PASS apply_v1/$c ($applied migrations)"
+        echo "PASS $label/$c ($applied migrations)"
         pass=$((pass + 1))
     else
         fail=$((fail + 1))
