@@ -500,8 +500,8 @@ void catalog_log_rename(Catalog *c, ObjKind k, const char *schema, const char *t
 void catalog_renames_after(const Catalog *c, int seq, const Rename **items, size_t *n) {
   size_t i = 0;
   while (i < c->renames.len && c->renames.items[i].seq <= seq) i++;
-  *items = c->renames.items + i;
   *n = c->renames.len - i;
+  *items = *n ? c->renames.items + i : NULL;
 }
 
 Column *object_column(Object *o, const char *name) {
