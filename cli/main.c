@@ -15,6 +15,7 @@
 #include "emit/package.h"
 #include "runtime_main.h"
 #include "schema.h"
+#include "svg.h"
 #include "base/sha256.h"
 #include "upgrade/upgrade.h"
 
@@ -278,6 +279,16 @@ static int run_compile(const Options *o, bool write) {
   return rc;
 }
 
+typedef struct GraphCtx {
+  Arena *a;
+  Compilation *c;
+} GraphCtx;
+
+static void write_graph_dot(void *ctx, FILE *f) {
+  GraphCtx *g = ctx;
+  inspect_graph_dot(g->a, g->c, f);
+}
+
 /* explain and graph: compile in memory, then look. */
 static int run_inspect(const Options *o) {
   bool explain = strcmp(o->cmd, "explain") == 0;
@@ -309,18 +320,9 @@ static int run_inspect(const Options *o) {
         inspect_graph_dot(a, &c, f);
         if (f != stdout) fclose(f);
       }
-    } else if (system("command -v dot >/dev/null 2>&1") != 0) {
-      Diag *d = diag_path(&dl, SEV_ERROR, DR_USAGE, NULL, 0, 0,
-                          "--svg needs Graphviz, and \"dot\" is not on PATH");
-      diag_hint(&dl, d, "Install it (apt-get install graphviz), or write DOT without --svg.");
     } else {
-      const char *cmd = o->out ? arena_printf(a, "dot -Tsvg -o '%s'", o->out) : "dot -Tsvg";
-      FILE *pipe = popen(cmd, "w");
-      if (pipe) {
-        inspect_graph_dot(a, &c, pipe);
-        if (pclose(pipe) != 0)
-          diag_path(&dl, SEV_ERROR, DR_IO_ERROR, o->out, 0, 0, "dot failed to render the graph");
-      }
+      GraphCtx g = {a, &c};
+      svg_render(a, o->out, write_graph_dot, &g, &dl);
     }
   }
   int rc = dl.errors ? 1 : 0;

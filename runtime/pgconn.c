@@ -13,8 +13,11 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-#define MASK "********"
+#define MASK "****"
+
+#include <ctype.h>
 
 static int hexval(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -121,10 +124,62 @@ void pgconn_target(Arena *a, const char *conninfo, PgTarget *t) {
   t->display = t->conninfo ? pgconn_redact(a, t, t->conninfo) : NULL;
 }
 
+/* a character that ends a URL's authority as text shows it */
+static bool ends_token(char c) {
+  return !c || isspace((unsigned char)c) || c == '/' || c == '"' || c == '\'' || c == '<' ||
+         c == '>';
+}
+
+const char *pgconn_mask(Arena *a, const char *text) {
+  if (!text) return NULL;
+  StrBuf b;
+  sb_init(&b, a);
+  const char *p = text;
+  while (*p) {
+    /* user:password@host in any token, whatever scheme (or none) precedes it */
+    if (p == text || ends_token(p[-1])) {
+      size_t n = 0, colon = 0, at = 0;
+      while (!ends_token(p[n])) {
+        if (p[n] == ':' && !colon) colon = n + 1;
+        if (p[n] == '@') at = n;
+        n++;
+      }
+      if (colon && at >= colon) {
+        sb_add(&b, p, colon);
+        sb_adds(&b, MASK);
+        p += at;
+        continue;
+      }
+    }
+    /* password=value, any case, also as a URL query parameter */
+    if (strncasecmp(p, "password", 8) == 0) {
+      const char *q = p + 8;
+      while (*q == ' ' || *q == '\t') q++;
+      if (*q == '=') {
+        q++;
+        while (*q == ' ' || *q == '\t') q++;
+        sb_add(&b, p, (size_t)(q - p));
+        if (*q == '\'') {
+          const char *r = q + 1;
+          while (*r && *r != '\'') r += (*r == '\\' && r[1]) ? 2 : 1;
+          sb_adds(&b, "'" MASK "'");
+          p = *r ? r + 1 : r;
+        } else {
+          sb_adds(&b, MASK);
+          p = q + strcspn(q, " \t\r\n&\"'");
+        }
+        continue;
+      }
+    }
+    sb_addc(&b, *p++);
+  }
+  return sb_str(&b);
+}
+
 const char *pgconn_redact(Arena *a, const PgTarget *t, const char *text) {
   if (!text) return NULL;
   const char *cur = text;
-  for (size_t i = 0; i < t->secrets.len; i++) {
+  for (size_t i = 0; t && i < t->secrets.len; i++) {
     const char *sec = t->secrets.items[i];
     size_t n = strlen(sec);
     if (!strstr(cur, sec)) continue;
@@ -139,7 +194,7 @@ const char *pgconn_redact(Arena *a, const PgTarget *t, const char *text) {
     sb_adds(&b, p);
     cur = sb_str(&b);
   }
-  return cur;
+  return pgconn_mask(a, cur);
 }
 
 static bool uri_start(const char *s, size_t *skip) {

@@ -11,7 +11,8 @@
  * What this must not do: print or store a password where it can be seen.
  * Every text that reaches a diagnostic goes through pgconn_redact(), which
  * masks each password the target or PGPASSWORD holds (percent-encoded and
- * decoded forms alike) as "********". It must not retry, prompt for a
+ * decoded forms alike) and then, whatever the text's shape, every
+ * user:password@ and password=value (pgconn_mask) as "****". It must not retry, prompt for a
  * password, or keep global state.
  */
 #ifndef MIGC_PGCONN_H
@@ -47,8 +48,17 @@ void pgconn_target(Arena *a, const char *conninfo, PgTarget *t);
 const char *pgconn_with_dbname(Arena *a, const char *conninfo, const char *dbname);
 
 /*
- * pgconn_redact: text with every secret of t replaced by "********".
- * Returns a string in a (text itself when there is nothing to mask).
+ * pgconn_mask: text with the password of every user:password@host (after
+ * any scheme, mistyped or upper-case ones included, or none) and every
+ * password=value (any case; quoted, or up to white space or '&') replaced
+ * by "****". Needs no target: usable on any text that may echo a --db
+ * value. May mask more than a password; never less. A new string in a.
+ */
+const char *pgconn_mask(Arena *a, const char *text);
+
+/*
+ * pgconn_redact: text with every secret of t (t may be NULL) replaced by
+ * "****", then pgconn_mask'ed. Returns a string in a.
  */
 const char *pgconn_redact(Arena *a, const PgTarget *t, const char *text);
 

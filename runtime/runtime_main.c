@@ -19,6 +19,7 @@
 #include "apply.h"
 #include "emit/emit.h"
 #include "rt.h"
+#include "pgconn.h"
 #include "testdb.h"
 
 static const char *const HELP[] = {
@@ -106,7 +107,9 @@ static const char OPTIONS_HELP[] =
 
 static int usage(const char *cmd, const char *fmt, const char *arg) {
   fprintf(stderr, "migc %s: error: ", cmd);
-  fprintf(stderr, fmt, arg);
+  Arena *a = arena_new(); /* arg may be a mistyped --db=URL: mask it */
+  fprintf(stderr, fmt, arg ? pgconn_mask(a, arg) : arg);
+  arena_free(a);
   fprintf(stderr, " [usage]\n  hint: run \"migc %s --help\" for usage\n", cmd);
   return 2;
 }

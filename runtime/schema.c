@@ -700,7 +700,9 @@ static bool write_file(Arena *a, const char *path, const char *data, size_t len,
 
 static int usage_error(const char *fmt, const char *arg) {
   fprintf(stderr, "migc: error: ");
-  fprintf(stderr, fmt, arg);
+  Arena *a = arena_new(); /* arg may be a mistyped --db=URL: mask it */
+  fprintf(stderr, fmt, arg ? pgconn_mask(a, arg) : arg);
+  arena_free(a);
   fprintf(stderr, " [usage]\n  hint: run \"migc schema --help\" for usage\n");
   return 2;
 }

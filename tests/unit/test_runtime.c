@@ -178,12 +178,34 @@ static void test_parse_age(void) {
   }
 }
 
+/* pgconn_mask: the password goes whatever the text's shape; the rest stays */
+static void test_mask(Arena *a) {
+  static const struct {
+    const char *in, *want;
+  } cases[] = {
+      {"postgresql://u:pw@h/db", "postgresql://u:****@h/db"},
+      {"POSTGRESQL://u:pw@h/db", "POSTGRESQL://u:****@h/db"},
+      {"postgresql:/u:pw@h/db", "postgresql:/u:****@h/db"},
+      {"db \"postgresq://u:p@w@h:5/db\" gone", "db \"postgresq://u:****@h:5/db\" gone"},
+      {"postgres://h/db?user=u&password=pw&sslmode=require",
+       "postgres://h/db?user=u&password=****&sslmode=require"},
+      {"host=h PASSWORD = 'a b\\'c' port=5", "host=h PASSWORD = '****' port=5"},
+      {"host=h password=pw", "host=h password=****"},
+      {"postgresql://app@db/app", "postgresql://app@db/app"},
+      {"connection to server at \"127.0.0.1\", port 1 failed",
+       "connection to server at \"127.0.0.1\", port 1 failed"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+    check(cases[i].in, pgconn_mask(a, cases[i].in), cases[i].want);
+}
+
 int main(void) {
   Arena *a = arena_new();
   test_json(a);
   test_type_norm(a);
   test_report_offset();
   test_with_dbname(a);
+  test_mask(a);
   test_parse_age();
   arena_free(a);
   printf("%d passed, %d failed\n", passed, failed);
