@@ -1,6 +1,7 @@
 /*
  * misc.c — statements that only need replaying: CREATE SEQUENCE, CREATE
- * SCHEMA, SET search_path, ALTER ... OWNER / SET SCHEMA / ALTER FUNCTION.
+ * SCHEMA, SET search_path, ALTER ... OWNER / SET SCHEMA / ALTER FUNCTION;
+ * SET / SET LOCAL / RESET / SHOW of the extension's settings.
  *
  * Problem: ownership, schema moves and function attribute changes of
  * elided objects fail; those of stubbed functions name extension types.
@@ -27,8 +28,42 @@ void rule_create_schema(Analysis *a, Stmt *s) {
   catalog_add(a->cat, OBJ_SCHEMA, "", name, NULL)->origin = here(a, s->start);
 }
 
+/* Whether a setting is the extension's: its prefix (before the first dot)
+ * names one of its access methods (hnsw.ef_search, ivfflat.probes). */
+static bool ext_setting(Analysis *a, const char *name) {
+  const char *dot = name ? strchr(name, '.') : NULL;
+  if (!dot) return false;
+  const char *prefix = arena_strndup(a->arena, name, (size_t)(dot - name));
+  return extdesc_match(a->ext, EK_ACCESS_METHOD, prefix);
+}
+
+/* Elides a statement setting, resetting or showing an extension setting.
+ * Without the extension PostgreSQL takes SET and RESET of it (a
+ * placeholder setting, which nothing reads) and SHOW only after a SET in
+ * the session: on the target it means nothing, so it goes. */
+static bool elide_ext_setting(Analysis *a, const char *verb, const char *name) {
+  if (!a->absent || !ext_setting(a, name)) return false;
+  const Reason *why = reason(a, NULL,
+                             "setting %s belongs to extension %s, absent in %s (PostgreSQL "
+                             "would keep it as a placeholder that nothing reads)",
+                             name, extdesc_name(a->ext), a->prof->name);
+  elide_stmt(a, arena_printf(a->arena, "%s %s", verb, name), why);
+  record(a, "elided", "statement", arena_printf(a->arena, "%s %s", verb, name),
+         here(a, a->st->start), why);
+  return true;
+}
+
+void rule_show(Analysis *a, Stmt *s) {
+  elide_ext_setting(a, "SHOW", s->node->variable_show_stmt->name);
+}
+
 void rule_set(Analysis *a, Stmt *s) {
   const PgQuery__VariableSetStmt *x = s->node->variable_set_stmt;
+  if (elide_ext_setting(a, x->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_RESET ? "RESET"
+                        : x->is_local                                       ? "SET LOCAL"
+                                                                            : "SET",
+                        x->name))
+    return;
   if (!x->name || strcmp(x->name, "search_path") != 0) return;
   if (x->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE && x->n_args) {
     /* the first schema of the path; a number (SET search_path = 42) names
