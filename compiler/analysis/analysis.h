@@ -142,6 +142,9 @@ int find_dynamic_ext_sql(Analysis *a, const Token *toks, size_t n, const char *t
                          const char **what);
 /* Content of a string-constant token; *content_at is where it starts. */
 const char *sconst_text(Analysis *a, const char *text, const Token *t, int *content_at);
+/* An identifier token as PostgreSQL names it: quoted ones as written
+ * without their quotes, the rest folded to lower case. */
+const char *fold_ident(Analysis *a, const char *text, const Token *t);
 
 const char *str_node(const PgQuery__Node *n); /* String sval or NULL */
 /* The value of an A_Const of that kind, read by its val_case (its members
@@ -312,6 +315,8 @@ void stub_types_in(Analysis *a, const ProtobufCMessage *root);
 /* For a value stored into a stubbed column: '[1,2,3]' becomes '{1,2,3}'
  * and casts to the extension type become casts to the stub type. */
 void stub_value(Analysis *a, const PgQuery__Node *value, const char *stub_type);
+/* CREATE FUNCTION's option of that name (language, as, ...), or NULL. */
+const PgQuery__DefElem *function_option(const PgQuery__CreateFunctionStmt *x, const char *name);
 /* The function an ObjectWithArgs names (NULL if none); fills display. */
 Object *lookup_function(Analysis *a, const PgQuery__ObjectWithArgs *owa, const char **display);
 /* Token index just past a (possibly qualified) name starting at token i. */

@@ -248,13 +248,7 @@ bool analyze_embedded(Analysis *a, int start, int end, bool keep_warnings) {
   a->dl = outer;
   for (size_t i = 0; keep_warnings && i < inner.items.len; i++) {
     const Diag *d = &inner.items.items[i];
-    if (d->severity != SEV_WARNING) continue;
-    Diag *copy = diag_at(outer, d->severity, d->rule, d->file, d->start, d->end, "%s", d->message);
-    copy->path = d->path;
-    copy->line = d->line;
-    copy->col = d->col;
-    copy->detail = d->detail;
-    copy->hint = d->hint;
+    if (d->severity == SEV_WARNING) diag_copy(outer, d);
   }
   return true;
 }
@@ -372,12 +366,7 @@ static void analyze_down(Analysis *a, const Section *sec, int idx) {
       passed++;
       continue;
     }
-    Diag *copy = diag_at(outer, d.severity, d.rule, d.file, d.start, d.end, "%s", d.message);
-    copy->path = d.path;
-    copy->line = d.line;
-    copy->col = d.col;
-    copy->detail = d.detail;
-    copy->hint = d.hint;
+    diag_copy(outer, &d);
   }
   if (!first) return;
   bool unchanged = !uses_ext;

@@ -425,7 +425,8 @@ static OperandType operand_type(UseCtx *c, const PgQuery__Node *n) {
 static bool operator_is_extensions(UseCtx *c, const PgQuery__AExpr *e) {
   OperandType l = e->lexpr ? operand_type(c, e->lexpr) : OT_LITERAL;
   OperandType r = e->rexpr ? operand_type(c, e->rexpr) : OT_LITERAL;
-  if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP && e->rexpr) r = OT_UNKNOWN; /* ANY/ALL (array) */
+  /* x op ANY (array): the array's element type is not read */
+  if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP && e->rexpr) r = OT_UNKNOWN;
   if (l == OT_EXT || r == OT_EXT) return true;
   if (l == OT_UNKNOWN || r == OT_UNKNOWN) return true;
   return l == OT_LITERAL && r == OT_LITERAL;
@@ -483,7 +484,7 @@ static bool tok_is_name(const Token *t) {
   return t->kind == PG_QUERY__TOKEN__IDENT || t->keyword != PG_QUERY__KEYWORD_KIND__NO_KEYWORD;
 }
 
-static const char *fold_ident(Analysis *a, const char *text, const Token *t) {
+const char *fold_ident(Analysis *a, const char *text, const Token *t) {
   const char *s = text + t->start;
   size_t n = (size_t)(t->end - t->start);
   if (n >= 2 && s[0] == '"') return arena_strndup(a->arena, s + 1, n - 2);

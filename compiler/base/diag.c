@@ -68,6 +68,16 @@ Diag *diag_at(DiagList *dl, Severity sev, DiagRule rule, const SourceFile *f,
   return d;
 }
 
+Diag *diag_copy(DiagList *dl, const Diag *from) {
+  Diag *d = push(dl, from->severity, from->rule);
+  Severity sev = d->severity; /* as dl counted it */
+  unsigned seq = d->seq;
+  *d = *from;
+  d->severity = sev;
+  d->seq = seq;
+  return d;
+}
+
 Diag *diag_path(DiagList *dl, Severity sev, DiagRule rule, const char *path,
                 long line, long col, const char *fmt, ...) {
   Diag *d = push(dl, sev, rule);

@@ -58,6 +58,9 @@ Diag *diag_at(DiagList *dl, Severity sev, DiagRule rule, const SourceFile *f,
 Diag *diag_path(DiagList *dl, Severity sev, DiagRule rule, const char *path,
                 long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
+/* Appends a copy of a diagnostic of another list over the same arena (its
+ * strings are shared), with dl's severity for its rule (diags_treat_as_error). */
+Diag *diag_copy(DiagList *dl, const Diag *from);
 void diag_detail(DiagList *dl, Diag *d, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void diag_hint(DiagList *dl, Diag *d, const char *fmt, ...)

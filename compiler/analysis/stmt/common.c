@@ -278,3 +278,11 @@ void plpgsql_check(Analysis *a, int body_at) {
   diag_detail(a->dl, d, "That parser rejects some bodies PostgreSQL runs; uses of the extension "
                         "are found in the tokens, as in every body.");
 }
+
+const PgQuery__DefElem *function_option(const PgQuery__CreateFunctionStmt *x, const char *name) {
+  for (size_t i = 0; i < x->n_options; i++) {
+    const PgQuery__DefElem *d = x->options[i]->def_elem;
+    if (d && strcmp(d->defname, name) == 0) return d;
+  }
+  return NULL;
+}

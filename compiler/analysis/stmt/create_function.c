@@ -16,14 +16,6 @@
 
 #include "analysis/analysis.h"
 
-static const PgQuery__DefElem *option(const PgQuery__CreateFunctionStmt *x, const char *name) {
-  for (size_t i = 0; i < x->n_options; i++) {
-    const PgQuery__DefElem *d = x->options[i]->def_elem;
-    if (d && strcmp(d->defname, name) == 0) return d;
-  }
-  return NULL;
-}
-
 /* The string-constant token of the AS clause, or ntoks. */
 static size_t body_token(Analysis *a, const PgQuery__DefElem *as) {
   FileWork *fw = a->fw;
@@ -106,8 +98,8 @@ void rule_create_function(Analysis *a, Stmt *s) {
   qualified(a, x->funcname, x->n_funcname, &schema, &name);
   const char *args = func_args_key(a, x->parameters, x->n_parameters, true);
   const char *disp = arena_printf(a->arena, "%s(%s)", name, args);
-  const PgQuery__DefElem *lang_opt = option(x, "language");
-  const PgQuery__DefElem *as = option(x, "as");
+  const PgQuery__DefElem *lang_opt = function_option(x, "language");
+  const PgQuery__DefElem *as = function_option(x, "as");
   const char *lang = lang_opt && str_node(lang_opt->arg) ? str_node(lang_opt->arg) : "sql";
   /* what needs the extension: signature first, then body */
   const Reason *why = NULL;

@@ -17,20 +17,16 @@
 static const char *plpgsql_body(const Object *f) {
   if (!f->def || f->def->node_case != PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT) return NULL;
   const PgQuery__CreateFunctionStmt *x = f->def->create_function_stmt;
-  const char *lang = NULL, *body = NULL;
-  for (size_t i = 0; i < x->n_options; i++) {
-    const PgQuery__DefElem *d = x->options[i]->def_elem;
-    if (!d || !d->arg) continue;
-    if (strcmp(d->defname, "language") == 0) lang = str_node(d->arg);
-    if (strcmp(d->defname, "as") == 0 && d->arg->node_case == PG_QUERY__NODE__NODE_LIST &&
-        d->arg->list->n_items >= 1)
-      body = str_node(d->arg->list->items[0]);
-  }
-  return lang && strcmp(lang, "plpgsql") == 0 ? body : NULL;
+  const PgQuery__DefElem *lang = function_option(x, "language");
+  const PgQuery__DefElem *as = function_option(x, "as");
+  if (!lang || !str_node(lang->arg) || strcmp(str_node(lang->arg), "plpgsql") != 0) return NULL;
+  if (!as || !as->arg || as->arg->node_case != PG_QUERY__NODE__NODE_LIST || !as->arg->list->n_items)
+    return NULL;
+  return str_node(as->arg->list->items[0]);
 }
 
 /* The first NEW.col / OLD.col of the body naming a column of t the profile
- * elides; *record gets "NEW" or "OLD" as written. */
+ * elides; *record gets "new" or "old". */
 static const Column *elided_record_field(Analysis *a, const char *body, Object *t,
                                          const char **record) {
   Token *toks;
@@ -38,23 +34,12 @@ static const Column *elided_record_field(Analysis *a, const char *body, Object *
   PgqError err;
   if (!pgq_scan(a->arena, body, strlen(body), 0, &toks, &n, &err)) return NULL;
   for (size_t i = 0; i + 2 < n; i++) {
-    size_t len = (size_t)(toks[i].end - toks[i].start);
-    const char *w = body + toks[i].start;
-    if (len != 3 || (strncasecmp(w, "new", 3) != 0 && strncasecmp(w, "old", 3) != 0)) continue;
+    const char *rec = fold_ident(a, body, &toks[i]);
+    if (strcmp(rec, "new") != 0 && strcmp(rec, "old") != 0) continue;
     if (toks[i + 1].kind != '.' || toks[i + 2].kind != PG_QUERY__TOKEN__IDENT) continue;
-    const char *f = body + toks[i + 2].start;
-    size_t fl = (size_t)(toks[i + 2].end - toks[i + 2].start);
-    char *name;
-    if (fl >= 2 && f[0] == '"') {
-      name = arena_strndup(a->arena, f + 1, fl - 2);
-    } else {
-      name = arena_strndup(a->arena, f, fl);
-      for (char *p = name; *p; p++)
-        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
-    }
-    const Column *c = object_column(t, name);
+    const Column *c = object_column(t, fold_ident(a, body, &toks[i + 2]));
     if (c && c->action == ACT_ELIDE) {
-      *record = arena_strndup(a->arena, w, 3);
+      *record = rec;
       return c;
     }
   }
@@ -102,11 +87,12 @@ void rule_create_trigger(Analysis *a, Stmt *s) {
   if (c) {
     Diag *d = diag_at(a->dl, SEV_ERROR, DR_UNHANDLED_USE, a->fw->mig->src, s->start, s->start,
                       "trigger function %s() reads %s.%s, and column %s is elided in %s", f->name,
-                      rec, c->name, col_display(a, t, c->name), a->prof->name);
+                      strcmp(rec, "new") == 0 ? "NEW" : "OLD", c->name,
+                      col_display(a, t, c->name), a->prof->name);
     diag_detail(a->dl, d, "Kept as written, every write trigger %s fires on would fail (record "
                           "\"%s\" has no field \"%s\"); stubbing the function would fail them "
                           "too.",
-                x->trigname, strncasecmp(rec, "new", 3) == 0 ? "new" : "old", c->name);
+                x->trigname, rec, c->name);
     diag_hint(a->dl, d, "Stub the column so it exists: add \"column-rule ^%s\\.%s\\.%s$ stub\" "
                         "to the profile; or move the use out of the trigger function.",
               t->schema, t->name, c->name);

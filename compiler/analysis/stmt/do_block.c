@@ -11,10 +11,10 @@
  *   - IF EXISTS (... pg_available_extensions ... 'ext' ...) THEN a END IF,
  *     when a creates the extension;
  *   - BEGIN a EXCEPTION WHEN c THEN h END, when a creates the extension and
- *     c catches the failure (OTHERS; undefined_file or SQLSTATE '58P01',
- *     PostgreSQL's error for an extension it lacks, for what follows the
- *     CREATE EXTENSION) and h does not raise it again: a runs, or is rolled
- *     back whole.
+ *     c catches the failure (OTHERS; or, for what follows the CREATE
+ *     EXTENSION, the error of an extension the server lacks:
+ *     feature_not_supported / undefined_file) and h does not raise it
+ *     again: a runs, or is rolled back whole.
  * The DDL in guarded parts is replayed into the catalog (analyze_embedded):
  * on a profile with the extension as it runs there; on one without, every
  * object and column it would create exists only as elided (a decision in
@@ -59,11 +59,7 @@ static bool creates_extension(Analysis *a, const Token *t, size_t from, size_t t
     size_t nm = k + 2;
     if (nm + 2 < to && t[nm].kind == PG_QUERY__TOKEN__IF_P) nm += 3;
     if (nm >= to) continue;
-    size_t len = (size_t)(t[nm].end - t[nm].start);
-    const char *w = src + t[nm].start;
-    bool same = len == strlen(ext) && strncasecmp(w, ext, len) == 0;
-    if (!same && len == strlen(ext) + 2 && w[0] == '"') same = strncmp(w + 1, ext, len - 2) == 0;
-    if (same) {
+    if (strcmp(fold_ident(a, src, &t[nm]), ext) == 0) {
       if (at) *at = k;
       return true;
     }
@@ -93,7 +89,8 @@ static size_t end_if(const char *src, const Token *t, size_t n, size_t from, siz
   *branch_end = n;
   for (size_t k = from; k < n; k++) {
     if (if_statement(src, t, k)) nest++;
-    if (t[k].kind == PG_QUERY__TOKEN__END_P && k + 1 < n && t[k + 1].kind == PG_QUERY__TOKEN__IF_P) {
+    if (t[k].kind == PG_QUERY__TOKEN__END_P && k + 1 < n &&
+        t[k + 1].kind == PG_QUERY__TOKEN__IF_P) {
       if (nest == 0) {
         if (*branch_end == n) *branch_end = k;
         return k;
@@ -150,78 +147,94 @@ static bool quiet_level(const char *src, const Token *t) {
   return false;
 }
 
+/* How token *k changes PL/pgSQL block nesting: +1 for BEGIN and CASE, -1
+ * for the END that closes one (END, END CASE), 0 otherwise; END IF and END
+ * LOOP close nothing counted here. Moves *k past the word after END. */
+static int nesting_step(const char *src, const Token *t, size_t n, size_t *k) {
+  if (t[*k].kind == PG_QUERY__TOKEN__BEGIN_P || t[*k].kind == PG_QUERY__TOKEN__CASE) return 1;
+  if (t[*k].kind != PG_QUERY__TOKEN__END_P) return 0;
+  const Token *next = *k + 1 < n ? &t[*k + 1] : NULL;
+  if (next && (next->kind == PG_QUERY__TOKEN__IF_P || tok_word(src, next, "loop"))) {
+    (*k)++;
+    return 0;
+  }
+  if (next && next->kind == PG_QUERY__TOKEN__CASE) (*k)++;
+  return -1;
+}
+
+/* For the block whose BEGIN is token begin: its END, and its EXCEPTION
+ * (n when none); false when unclosed. */
+static bool block_extent(const char *src, const Token *t, size_t n, size_t begin, size_t *exc,
+                         size_t *end) {
+  int depth = 0;
+  *exc = n;
+  for (size_t k = begin + 1; k < n; k++) {
+    size_t at = k;
+    int step = nesting_step(src, t, n, &k);
+    if (step < 0 && depth == 0) {
+      *end = at;
+      return true;
+    }
+    depth += step;
+    if (depth == 0 && *exc == n && tok_word(src, &t[k], "exception") &&
+        !tok_word(src, &t[k - 1], "raise"))
+      *exc = k;
+  }
+  return false;
+}
+
+/* Whether the handlers [exc, end) of a block catch the failure of CREATE
+ * EXTENSION without raising again: *all for WHEN OTHERS, *missing for the
+ * error of an extension the server does not have: feature_not_supported
+ * (0A000, PostgreSQL 15's current releases) or undefined_file (58P01,
+ * earlier ones). */
+static void handlers_catch(Analysis *a, const char *src, const Token *t, size_t exc, size_t end,
+                           bool *all, bool *missing) {
+  *all = *missing = false;
+  size_t w = exc + 1;
+  while (w < end && t[w].kind != PG_QUERY__TOKEN__WHEN) w++;
+  while (w < end) {
+    size_t then = w + 1;
+    while (then < end && t[then].kind != PG_QUERY__TOKEN__THEN) then++;
+    bool others = false, not_available = false;
+    for (size_t k = w + 1; k < then; k++) {
+      int at;
+      if (tok_word(src, &t[k], "others")) others = true;
+      if (tok_word(src, &t[k], "feature_not_supported") || tok_word(src, &t[k], "undefined_file"))
+        not_available = true;
+      const char *code =
+          t[k].kind == PG_QUERY__TOKEN__SCONST ? sconst_text(a, src, &t[k], &at) : "";
+      if (strcmp(code, "0A000") == 0 || strcmp(code, "58P01") == 0) not_available = true;
+    }
+    /* the handler's statements run to the next WHEN at its own level */
+    size_t next = then + 1;
+    bool raises = false;
+    for (int depth = 0; next < end; next++) {
+      if (depth == 0 && t[next].kind == PG_QUERY__TOKEN__WHEN) break;
+      if (tok_word(src, &t[next], "raise") && (next + 1 >= end || !quiet_level(src, &t[next + 1])))
+        raises = true;
+      depth += nesting_step(src, t, end, &next);
+    }
+    if (!raises && others) *all = true;
+    if (!raises && not_available) *missing = true;
+    w = next;
+  }
+}
+
 /* BEGIN ... EXCEPTION ... END blocks that try CREATE EXTENSION of this
- * extension and swallow its failure. */
+ * extension and swallow its failure: the part that runs or is rolled back
+ * whole is guarded (from the CREATE EXTENSION on when only the missing
+ * extension's error is caught). */
 static void try_guards(Analysis *a, const Token *t, size_t n, const char *src, RegionList *out) {
   for (size_t i = 0; i < n; i++) {
-    if (t[i].kind != PG_QUERY__TOKEN__BEGIN_P) continue;
-    /* find this block's EXCEPTION and END: nested blocks and CASE ... END
-     * counted, END IF / END LOOP / END CASE are not block ends */
-    int depth = 0;
-    size_t exc = n, end = n;
-    for (size_t k = i + 1; k < n && end == n; k++) {
-      if (t[k].kind == PG_QUERY__TOKEN__BEGIN_P || t[k].kind == PG_QUERY__TOKEN__CASE) {
-        depth++;
-      } else if (t[k].kind == PG_QUERY__TOKEN__END_P) {
-        if (k + 1 < n && (t[k + 1].kind == PG_QUERY__TOKEN__IF_P || tok_word(src, &t[k + 1], "loop"))) {
-          k++;
-        } else if (k + 1 < n && t[k + 1].kind == PG_QUERY__TOKEN__CASE) {
-          depth--;
-          k++;
-        } else if (depth == 0) {
-          end = k;
-        } else {
-          depth--;
-        }
-      } else if (depth == 0 && exc == n && tok_word(src, &t[k], "exception") &&
-                 !tok_word(src, &t[k - 1], "raise")) {
-        exc = k;
-      }
-    }
-    if (exc == n || end == n) continue;
-    size_t create;
-    if (!creates_extension(a, t, i + 1, exc, src, &create)) continue;
-    /* the handlers: WHEN conditions THEN statements, up to the block's END */
-    bool catches_missing = false, catches_all = false;
-    for (size_t w = exc + 1; w < end;) {
-      if (t[w].kind != PG_QUERY__TOKEN__WHEN) {
-        w++;
-        continue;
-      }
-      size_t then = w + 1;
-      while (then < end && t[then].kind != PG_QUERY__TOKEN__THEN) then++;
-      bool all = false, missing = false;
-      for (size_t k = w + 1; k < then; k++) {
-        if (tok_word(src, &t[k], "others")) all = true;
-        if (tok_word(src, &t[k], "undefined_file")) missing = true;
-        if (t[k].kind == PG_QUERY__TOKEN__SCONST) {
-          int at;
-          if (strcmp(sconst_text(a, src, &t[k], &at), "58P01") == 0) missing = true;
-        }
-      }
-      /* this handler's statements: up to the next WHEN at its own level */
-      size_t next = then + 1;
-      int d = 0;
-      for (; next < end; next++) {
-        if (t[next].kind == PG_QUERY__TOKEN__BEGIN_P || t[next].kind == PG_QUERY__TOKEN__CASE) d++;
-        else if (t[next].kind == PG_QUERY__TOKEN__END_P && next + 1 < end &&
-                 (t[next + 1].kind == PG_QUERY__TOKEN__IF_P || tok_word(src, &t[next + 1], "loop")))
-          next++;
-        else if (t[next].kind == PG_QUERY__TOKEN__END_P) d--;
-        else if (d == 0 && t[next].kind == PG_QUERY__TOKEN__WHEN) break;
-      }
-      bool raises = false;
-      for (size_t k = then + 1; k < next; k++)
-        if (tok_word(src, &t[k], "raise") && (k + 1 >= next || !quiet_level(src, &t[k + 1])))
-          raises = true;
-      if (!raises && all) catches_all = true;
-      if (!raises && missing) catches_missing = true;
-      w = next;
-    }
-    if (catches_all)
-      add_region(a, out, t[i].end, t[exc].start);
-    else if (catches_missing)
-      add_region(a, out, t[create].start, t[exc].start);
+    size_t exc, end, create;
+    if (t[i].kind != PG_QUERY__TOKEN__BEGIN_P || !block_extent(src, t, n, i, &exc, &end) ||
+        exc == n || !creates_extension(a, t, i + 1, exc, src, &create))
+      continue;
+    bool all, missing;
+    handlers_catch(a, src, t, exc, end, &all, &missing);
+    if (all) add_region(a, out, t[i].end, t[exc].start);
+    else if (missing) add_region(a, out, t[create].start, t[exc].start);
   }
 }
 
@@ -378,13 +391,8 @@ void rule_do_block(Analysis *a, Stmt *s) {
       opaque = !in_regions(&m.spans, toks[i].start);
   if (opaque) note_opaque(a, s->start, "a DO block");
   for (size_t i = 0; opaque && i < n; i++)
-    if (toks[i].kind == PG_QUERY__TOKEN__IDENT) {
-      size_t len = (size_t)(toks[i].end - toks[i].start);
-      char *w = arena_strndup(a->arena, src + toks[i].start, len);
-      for (char *p = w; *p; p++)
-        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
-      VEC_PUSH(a->arena, a->do_names, w);
-    }
+    if (toks[i].kind == PG_QUERY__TOKEN__IDENT)
+      VEC_PUSH(a->arena, a->do_names, fold_ident(a, src, &toks[i]));
   const char *what;
   int dyn = find_dynamic_ext_sql(a, toks, n, src, &what);
   if (dyn >= 0 && !in_regions(&guards, dyn)) {
