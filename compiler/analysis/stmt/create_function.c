@@ -101,6 +101,15 @@ void rule_create_function(Analysis *a, Stmt *s) {
   const PgQuery__DefElem *lang_opt = function_option(x, "language");
   const PgQuery__DefElem *as = function_option(x, "as");
   const char *lang = lang_opt && str_node(lang_opt->arg) ? str_node(lang_opt->arg) : "sql";
+  if (!lang_opt && as) {
+    /* PostgreSQL: "no language specified" (42P13); only a SQL-standard
+     * body (RETURN ..., BEGIN ATOMIC) may leave LANGUAGE out */
+    Diag *d = diag_at(a->dl, SEV_ERROR, DR_SYNTAX_ERROR, a->fw->mig->src, s->start, s->start,
+                      "function %s has a string body but no LANGUAGE, which PostgreSQL refuses",
+                      name);
+    diag_hint(a->dl, d, "Add LANGUAGE sql or LANGUAGE plpgsql.");
+    return;
+  }
   /* what needs the extension: signature first, then body */
   const Reason *why = NULL;
   for (size_t i = 0; i < x->n_parameters && !why; i++) {
