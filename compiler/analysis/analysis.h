@@ -87,6 +87,10 @@ typedef struct Analysis {
   VEC(Entry) entries;
   VEC(Need) needs;
   bool note_needs; /* record minimum-version needs while collecting uses */
+  /* the parameters of the SQL function whose body uses are collected, so
+   * $n and parameter names in it have types; NULL otherwise */
+  PgQuery__Node **body_params;
+  size_t n_body_params;
   int seq;         /* statements seen so far, for catalog ordering */
   VEC(const char *) stub_checked; /* stub types already checked */
   VEC(const char *) do_names; /* identifiers of DO blocks that run DDL */

@@ -233,6 +233,10 @@ typedef struct UseCtx {
   VEC(const PgQuery__AExpr *) ops; /* the extension's operator names, decided by operand types */
 } UseCtx;
 
+static bool builtin_named(UseCtx *c, BuiltinKind k, const char *name);
+static bool shared_call_is_extensions(UseCtx *c, const PgQuery__FuncCall *f);
+static bool operator_is_generic(UseCtx *c, const char *op);
+
 static void add_use(UseCtx *c, UseKind k, ExtKind ek, const char *name, int loc,
                     const Reason *why) {
   Use u = {k, ek, name, loc >= 0 ? loc + c->base : -1, why};
@@ -296,7 +300,8 @@ static bool uses_visit(const ProtobufCMessage *m, void *ud) {
   } else if (d == &pg_query__func_call__descriptor) {
     const PgQuery__FuncCall *f = (const void *)m;
     const char *fn = last_name(f->funcname, f->n_funcname);
-    if (fn && extdesc_match(a->ext, EK_FUNCTION, fn)) {
+    if (fn && extdesc_match(a->ext, EK_FUNCTION, fn) &&
+        (!builtin_named(c, BK_FUNCTION, fn) || shared_call_is_extensions(c, f))) {
       add_use(c, USE_EXT, EK_FUNCTION, fn, f->location, NULL);
     } else if (fn && a->absent) {
       const char *schema, *name;
@@ -344,13 +349,18 @@ static int use_cmp(const void *pa, const void *pb) {
   return la < lb ? -1 : la > lb;
 }
 
-/* What an operand's type is known to be. */
+/* What an operand's type is known to be, and its type key when migc knows it. */
 typedef enum OperandType {
   OT_EXT,     /* one of the extension's types */
   OT_PLAIN,   /* a type that is not the extension's */
   OT_LITERAL, /* an untyped literal: it takes the other operand's type */
   OT_UNKNOWN
 } OperandType;
+
+typedef struct Operand {
+  OperandType type;
+  const char *key; /* "vector", "int4", "bit"; NULL when not known */
+} Operand;
 
 /* The column a ColumnRef names among the relations of the walk (or the
  * implicit table), NULL when migc cannot tell. */
@@ -379,57 +389,187 @@ static const Column *resolve_column(UseCtx *c, const PgQuery__ColumnRef *cr) {
   return found;
 }
 
-static OperandType operand_type(UseCtx *c, const PgQuery__Node *n) {
-  if (!n) return OT_UNKNOWN;
+static Operand typed_operand(UseCtx *c, const PgQuery__TypeName *t) {
+  if (!t) return (Operand){OT_UNKNOWN, NULL};
+  return (Operand){type_needs_ext(c->a, t) ? OT_EXT : OT_PLAIN,
+                   t->pct_type ? NULL : type_key(c->a, t)};
+}
+
+/* The parameter of the SQL function whose body is being read that a
+ * ParamRef ($n) or a bare name refers to, or NULL. */
+static const PgQuery__FunctionParameter *function_param(UseCtx *c, int number, const char *name) {
+  int k = 0;
+  for (size_t i = 0; i < c->a->n_body_params; i++) {
+    const PgQuery__FunctionParameter *p = c->a->body_params[i]->function_parameter;
+    if (!p || p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_OUT ||
+        p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_TABLE)
+      continue;
+    k++;
+    if (number ? k == number : p->name && strcmp(p->name, name) == 0) return p;
+  }
+  return NULL;
+}
+
+static Operand operand_of(UseCtx *c, const PgQuery__Node *n);
+
+/* Whether a call to a function whose name both PostgreSQL and the
+ * extension define (avg, sum) is the extension's: an argument of its type. */
+static bool shared_call_is_extensions(UseCtx *c, const PgQuery__FuncCall *f) {
+  for (size_t i = 0; i < f->n_args; i++)
+    if (operand_of(c, f->args[i]).type == OT_EXT) return true;
+  return false;
+}
+
+static bool builtin_named(UseCtx *c, BuiltinKind k, const char *name) {
+  Builtins *b = analysis_builtins(c->a);
+  return b && builtins_first_named(b, k, "pg_catalog", name);
+}
+
+static Operand operand_of(UseCtx *c, const PgQuery__Node *n) {
+  Operand unknown = {OT_UNKNOWN, NULL};
+  if (!n) return unknown;
   switch (n->node_case) {
   case PG_QUERY__NODE__NODE_TYPE_CAST:
-    return n->type_cast->type_name && type_needs_ext(c->a, n->type_cast->type_name) ? OT_EXT
-                                                                                    : OT_PLAIN;
-  case PG_QUERY__NODE__NODE_A_CONST:
-    return n->a_const->isnull || n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL ||
-                   n->a_const->val_case == PG_QUERY__A__CONST__VAL__NOT_SET
-               ? OT_LITERAL
-               : OT_PLAIN;
+    return typed_operand(c, n->type_cast->type_name);
+  case PG_QUERY__NODE__NODE_A_CONST: {
+    const PgQuery__AConst *k = n->a_const;
+    if (k->isnull) return (Operand){OT_LITERAL, NULL};
+    switch (k->val_case) {
+    case PG_QUERY__A__CONST__VAL_IVAL: return (Operand){OT_PLAIN, "int4"};
+    case PG_QUERY__A__CONST__VAL_FVAL: return (Operand){OT_PLAIN, "numeric"};
+    case PG_QUERY__A__CONST__VAL_BOOLVAL: return (Operand){OT_PLAIN, "bool"};
+    case PG_QUERY__A__CONST__VAL_BSVAL: return (Operand){OT_PLAIN, "bit"};
+    default: return (Operand){OT_LITERAL, NULL};
+    }
+  }
   case PG_QUERY__NODE__NODE_COLUMN_REF: {
     const Column *k = resolve_column(c, n->column_ref);
-    if (!k || !k->type) return OT_UNKNOWN;
-    return k->ext ? OT_EXT : OT_PLAIN;
+    if (k && k->type_node) return typed_operand(c, k->type_node);
+    if (k && k->type) return (Operand){k->ext ? OT_EXT : OT_PLAIN, NULL};
+    const PgQuery__ColumnRef *cr = n->column_ref;
+    const char *name = cr->n_fields == 1 ? str_node(cr->fields[0]) : NULL;
+    const PgQuery__FunctionParameter *p = name ? function_param(c, 0, name) : NULL;
+    return p ? typed_operand(c, p->arg_type) : unknown;
+  }
+  case PG_QUERY__NODE__NODE_PARAM_REF: {
+    const PgQuery__FunctionParameter *p = function_param(c, n->param_ref->number, NULL);
+    return p ? typed_operand(c, p->arg_type) : unknown;
   }
   case PG_QUERY__NODE__NODE_FUNC_CALL: {
     const PgQuery__FuncCall *f = n->func_call;
     const char *fn = last_name(f->funcname, f->n_funcname);
-    if (!fn) return OT_UNKNOWN;
-    if (extdesc_match(c->a->ext, EK_FUNCTION, fn)) return OT_EXT;
+    if (!fn) return unknown;
+    bool shared = builtin_named(c, BK_FUNCTION, fn);
+    if (extdesc_match(c->a->ext, EK_FUNCTION, fn) &&
+        (!shared || shared_call_is_extensions(c, f)))
+      return (Operand){OT_EXT, NULL};
     /* PostgreSQL's own functions return its own types, unless polymorphic
      * (unnest(anyarray) of a vector[] is a vector) */
     const char *schema = f->n_funcname >= 2 ? str_node(f->funcname[f->n_funcname - 2]) : NULL;
-    if (schema && strcmp(schema, "pg_catalog") != 0) return OT_UNKNOWN;
-    if (catalog_get_function_any(c->a->cat, c->a->default_schema, fn, NULL)) return OT_UNKNOWN;
+    if (schema && strcmp(schema, "pg_catalog") != 0) return unknown;
+    if (catalog_get_function_any(c->a->cat, c->a->default_schema, fn, NULL)) return unknown;
     Builtins *b = analysis_builtins(c->a);
     const BuiltinObject *o = b ? builtins_first_named(b, BK_FUNCTION, "pg_catalog", fn) : NULL;
-    if (!o) return OT_UNKNOWN;
+    if (!o) return unknown;
     for (; o; o = builtins_next_named(o, "pg_catalog"))
-      if (o->args && strstr(o->args, "any")) return OT_UNKNOWN;
-    return OT_PLAIN;
+      if (o->args && strstr(o->args, "any")) return unknown;
+    return (Operand){OT_PLAIN, NULL};
   }
   default:
-    return OT_UNKNOWN;
+    return unknown;
   }
 }
 
-/* An operator the extension defines a name for is its use unless its
- * operand types are known not to be the extension's: PostgreSQL's own <->
- * on point or box columns, pg_trgm's on text, each with an untyped literal
- * taking the other side's type. Where migc cannot tell, it is taken for
- * the extension's. */
+typedef enum Fit { FIT_NO, FIT_MAYBE, FIT_SURE } Fit;
+
+/* How an operand fits a parameter type key of one of the extension's
+ * operators. */
+static Fit operand_fits(UseCtx *c, Operand o, const char *param) {
+  bool ext_param = extdesc_match(c->a->ext, EK_TYPE, param);
+  switch (o.type) {
+  case OT_LITERAL:
+  case OT_UNKNOWN: return FIT_MAYBE;
+  case OT_EXT:
+    if (o.key) return strcmp(o.key, param) == 0 ? FIT_SURE : FIT_NO;
+    return ext_param ? FIT_SURE : FIT_NO;
+  case OT_PLAIN:
+    if (o.key) return strcmp(o.key, param) == 0 ? FIT_SURE : FIT_NO;
+    return ext_param ? FIT_NO : FIT_MAYBE;
+  }
+  return FIT_NO;
+}
+
+/* How the operands fit the extension's operator of that name: through an
+ * object line's operand types, or (a pattern entry, no types) as when each
+ * operand may be the extension's type. */
+static Fit operator_fit(UseCtx *c, const char *op, Operand l, bool prefix, Operand r) {
+  size_t n;
+  const ExtObject *sigs = extdesc_objects(c->a->ext, EK_OPERATOR, op, &n);
+  if (!sigs) {
+    if (l.type == OT_EXT || r.type == OT_EXT) return FIT_SURE;
+    return (l.type == OT_PLAIN || prefix) && r.type == OT_PLAIN ? FIT_NO : FIT_MAYBE;
+  }
+  Fit best = FIT_NO;
+  for (size_t i = 0; i < n; i++) {
+    const char *comma = strchr(sigs[i].signature, ',');
+    if (!comma) continue;
+    const char *left = arena_strndup(c->a->arena, sigs[i].signature,
+                                     (size_t)(comma - sigs[i].signature));
+    Fit fl = prefix ? (strcmp(left, "NONE") == 0 ? FIT_MAYBE : FIT_NO)
+                    : operand_fits(c, l, left);
+    Fit fr = operand_fits(c, r, comma + 1);
+    if (fl == FIT_NO || fr == FIT_NO) continue;
+    Fit f = fl == FIT_SURE || fr == FIT_SURE ? FIT_SURE : FIT_MAYBE;
+    if (f > best) best = f;
+  }
+  return best;
+}
+
+/* Whether PostgreSQL defines an operator name for its ordinary types
+ * (=, <, +, ||): operands migc cannot type are then taken as
+ * PostgreSQL's, since a value of the extension's type comes from a column,
+ * cast, parameter or function migc sees. */
+static bool operator_is_generic(UseCtx *c, const char *op) {
+  Builtins *b = analysis_builtins(c->a);
+  static const char *const ordinary[] = {"int4", "text", "float8", "numeric", "bool"};
+  for (size_t i = 0; b && i < sizeof ordinary / sizeof *ordinary; i++)
+    if (builtins_operator(b, "pg_catalog", op, ordinary[i], ordinary[i])) return true;
+  return false;
+}
+
+/* Whether an operator the extension defines a name for is its use. Operand
+ * types decide: PostgreSQL's own <-> on point or box, pg_trgm's on text,
+ * are not; pgvector's <~> on bit is. When no operand's type tells (columns
+ * of relations migc does not know, untyped literals on both sides, an
+ * array's elements): a name only the extension defines is its use; a name
+ * PostgreSQL defines for its ordinary types is PostgreSQL's; any other
+ * name (PostgreSQL's <-> of geometric types) is an error on a profile
+ * without the extension, as migc cannot tell the meaning. */
 static bool operator_is_extensions(UseCtx *c, const PgQuery__AExpr *e) {
-  OperandType l = e->lexpr ? operand_type(c, e->lexpr) : OT_LITERAL;
-  OperandType r = e->rexpr ? operand_type(c, e->rexpr) : OT_LITERAL;
+  const char *op = last_name(e->name, e->n_name);
+  Operand l = e->lexpr ? operand_of(c, e->lexpr) : (Operand){OT_UNKNOWN, NULL};
+  Operand r = e->rexpr ? operand_of(c, e->rexpr) : (Operand){OT_UNKNOWN, NULL};
   /* x op ANY (array): the array's element type is not read */
-  if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP && e->rexpr) r = OT_UNKNOWN;
-  if (l == OT_EXT || r == OT_EXT) return true;
-  if (l == OT_UNKNOWN || r == OT_UNKNOWN) return true;
-  return l == OT_LITERAL && r == OT_LITERAL;
+  if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP && e->rexpr) r = (Operand){OT_UNKNOWN, NULL};
+  Fit fit = operator_fit(c, op, l, !e->lexpr, r);
+  if (fit != FIT_MAYBE) return fit == FIT_SURE;
+  if (!builtin_named(c, BK_OPERATOR, op)) return true;
+  if (operator_is_generic(c, op)) return false;
+  Analysis *a = c->a;
+  if (a->absent && a->fw && e->location >= 0) {
+    int at = e->location + c->base;
+    Diag *d = diag_at(a->dl, SEV_ERROR, DR_AMBIGUOUS_OPERATOR, a->fw->mig->src, at, at,
+                      "cannot tell whether operator %s is extension %s's or PostgreSQL's: the types of "
+                      "its operands are not known to migc",
+                      op, extdesc_name(a->ext));
+    diag_detail(a->dl, d, "Extension %s has %s only on its own types; PostgreSQL has it on others "
+                          "(point, box, tsquery...). Eliding the statement or keeping it "
+                          "would be a guess.",
+                extdesc_name(a->ext), op);
+    diag_hint(a->dl, d, "Cast an operand (x::point, or x::vector) so its type is written, or "
+                        "decide for the object with a rule in the profile.");
+  }
+  return false;
 }
 
 static void walk_uses(UseCtx *c, const ProtobufCMessage *root) {
@@ -508,7 +648,10 @@ void collect_token_uses(Analysis *a, const Token *toks, size_t n, const char *te
     const Token *t = &toks[i];
     if (t->kind == PG_QUERY__TOKEN__Op) {
       const char *op = arena_strndup(a->arena, text + t->start, (size_t)(t->end - t->start));
-      if (extdesc_match(a->ext, EK_OPERATOR, op)) add_use(&c, USE_EXT, EK_OPERATOR, op, t->start, NULL);
+      /* untyped tokens: PostgreSQL's =, + or || are not taken for the
+       * extension's */
+      if (extdesc_match(a->ext, EK_OPERATOR, op) && !operator_is_generic(&c, op))
+        add_use(&c, USE_EXT, EK_OPERATOR, op, t->start, NULL);
       continue;
     }
     if (t->kind == PG_QUERY__TOKEN__SCONST) {
@@ -523,7 +666,8 @@ void collect_token_uses(Analysis *a, const Token *toks, size_t n, const char *te
       /* a type name is followed by '(' only as a typmod: vector(3) */
       add_use(&c, USE_EXT, EK_TYPE, id, t->start, NULL);
       if (a->note_needs) note_need(a, EK_TYPE, id, t->start);
-    } else if (call && extdesc_match(a->ext, EK_FUNCTION, id)) {
+    } else if (call && extdesc_match(a->ext, EK_FUNCTION, id) &&
+               !builtin_named(&c, BK_FUNCTION, id)) {
       add_use(&c, USE_EXT, EK_FUNCTION, id, t->start, NULL);
     } else if (extdesc_match(a->ext, EK_ACCESS_METHOD, id) && i > 0 &&
                toks[i - 1].keyword != PG_QUERY__KEYWORD_KIND__NO_KEYWORD) {

@@ -27,6 +27,7 @@ typedef struct ExtFeature {
 struct ExtDesc {
   const char *name, *path;
   char sha256[65];
+  VEC(ExtObject) objects; /* sorted by kind, name once loaded */
   VEC(ExtPattern) pats;
   VEC(ExtFeature) features;
   pcre2_match_data *md;
@@ -62,6 +63,13 @@ static pcre2_code *compile_pattern(const char *path, const ConfWord *w, DiagList
   return re;
 }
 
+static int object_cmp(const void *pa, const void *pb) {
+  const ExtObject *x = pa, *y = pb;
+  if (x->kind != y->kind) return x->kind < y->kind ? -1 : 1;
+  int c = strcmp(x->name, y->name);
+  return c ? c : strcmp(x->signature, y->signature);
+}
+
 ExtDesc *extdesc_load(Arena *a, const char *path, DiagList *dl) {
   char *bytes;
   size_t len;
@@ -88,6 +96,23 @@ ExtDesc *extdesc_load(Arena *a, const char *path, DiagList *dl) {
         continue;
       }
       e->name = l->words[1].text;
+    } else if (strcmp(key, "object") == 0) {
+      int k = l->nwords >= 4 ? kind_from_word(l->words[1].text) : -1;
+      if (k < 0 || l->nwords > 5) {
+        Diag *d = diag_path(dl, SEV_ERROR, DR_PROFILE_SYNTAX, path, l->words[0].line,
+                            l->words[0].col, "malformed object entry");
+        diag_hint(dl, d, "Write: object KIND SINCE NAME [SIGNATURE].");
+        continue;
+      }
+      if (!extversion_valid(l->words[2].text)) {
+        diag_path(dl, SEV_ERROR, DR_PROFILE_SYNTAX, path, l->words[2].line, l->words[2].col,
+                  "version \"%s\" is not numbers separated by dots", l->words[2].text);
+        continue;
+      }
+      ExtObject o = {(ExtKind)k, l->words[2].text, l->words[3].text,
+                     l->nwords == 5 ? l->words[4].text : "",
+                     arena_printf(a, "%s %s", kind_names[k], l->words[3].text)};
+      VEC_PUSH(a, e->objects, o);
     } else if (strcmp(key, "feature") == 0) {
       if (l->nwords != 5 || kind_from_word(l->words[3].text) < 0) {
         Diag *d = diag_path(dl, SEV_ERROR, DR_PROFILE_SYNTAX, path, l->words[0].line,
@@ -110,7 +135,7 @@ ExtDesc *extdesc_load(Arena *a, const char *path, DiagList *dl) {
       if (k < 0) {
         Diag *d = diag_path(dl, SEV_ERROR, DR_PROFILE_UNKNOWN, path, l->words[0].line,
                             l->words[0].col, "unknown object kind \"%s\"", key);
-        diag_hint(dl, d, "Known kinds: extension, type, operator, function, "
+        diag_hint(dl, d, "Known kinds: extension, object, type, operator, function, "
                          "access-method, opclass, feature.");
         continue;
       }
@@ -128,6 +153,8 @@ ExtDesc *extdesc_load(Arena *a, const char *path, DiagList *dl) {
   if (!e->name && dl->errors == before)
     diag_path(dl, SEV_ERROR, DR_PROFILE_SYNTAX, path, 1, 1,
               "extension description names no extension");
+  if (e->objects.len > 1)
+    qsort(e->objects.items, e->objects.len, sizeof(ExtObject), object_cmp);
   e->md = pcre2_match_data_create(4, NULL);
   if (dl->errors != before) {
     extdesc_free(e);
@@ -152,8 +179,29 @@ static bool re_match(const ExtDesc *e, pcre2_code *re, const char *s) {
   return pcre2_match(re, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, 0, e->md, NULL) >= 0;
 }
 
+const ExtObject *extdesc_objects(const ExtDesc *e, ExtKind kind, const char *name, size_t *n) {
+  *n = 0;
+  if (!name) return NULL;
+  size_t lo = 0, hi = e->objects.len; /* first entry not before (kind, name) */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    const ExtObject *o = &e->objects.items[mid];
+    int c = o->kind != kind ? (o->kind < kind ? -1 : 1) : strcmp(o->name, name);
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  size_t end = lo;
+  while (end < e->objects.len && e->objects.items[end].kind == kind &&
+         strcmp(e->objects.items[end].name, name) == 0)
+    end++;
+  *n = end - lo;
+  return *n ? &e->objects.items[lo] : NULL;
+}
+
 bool extdesc_match(const ExtDesc *e, ExtKind kind, const char *name) {
   if (!name) return false;
+  size_t n;
+  if (extdesc_objects(e, kind, name, &n)) return true;
   for (size_t i = 0; i < e->pats.len; i++)
     if (e->pats.items[i].kind == kind && re_match(e, e->pats.items[i].re, name))
       return true;
@@ -187,6 +235,11 @@ int extversion_cmp(const char *a, const char *b) {
 const char *extdesc_min_version(const ExtDesc *e, ExtKind kind, const char *name,
                                 const char **feature) {
   const char *best = NULL;
+  size_t n;
+  const ExtObject *o = extdesc_objects(e, kind, name, &n);
+  for (size_t i = 0; i < n; i++)
+    if (!best || extversion_cmp(o[i].since, best) < 0) best = o[i].since;
+  if (best && feature) *feature = o->feature;
   for (size_t i = 0; i < e->features.len; i++) {
     ExtFeature *f = &e->features.items[i];
     if (f->kind == kind && re_match(e, f->re, name) &&

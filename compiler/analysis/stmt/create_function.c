@@ -44,7 +44,8 @@ static bool is_stub_body(const char *body) {
 
 /* Classifies a body; returns the first use that needs the extension or an
  * elided object, NULL when the body is clean. */
-static const Use *body_uses(Analysis *a, const char *lang, size_t bt, bool *dynamic_error) {
+static const Use *body_uses(Analysis *a, const PgQuery__CreateFunctionStmt *x, const char *lang,
+                            size_t bt, bool *dynamic_error) {
   FileWork *fw = a->fw;
   const char *src = fw->mig->src->bytes;
   int at;
@@ -61,8 +62,12 @@ static const Use *body_uses(Analysis *a, const char *lang, size_t bt, bool *dyna
       return NULL;
     }
     a->note_needs = a->st->section == SEC_UP;
+    a->body_params = x->parameters;
+    a->n_body_params = x->n_parameters;
     for (size_t i = 0; i < tree->n_stmts; i++)
       collect_uses(a, &tree->stmts[i]->stmt->base, 0, uses);
+    a->body_params = NULL;
+    a->n_body_params = 0;
     a->note_needs = false;
   } else if (strcmp(lang, "plpgsql") == 0) {
     PgqError err;
@@ -124,7 +129,7 @@ void rule_create_function(Analysis *a, Stmt *s) {
   if (as) {
     bt = body_token(a, as);
     if (bt < a->fw->ntoks) {
-      const Use *u = body_uses(a, lang, bt, &dynamic_error);
+      const Use *u = body_uses(a, x, lang, bt, &dynamic_error);
       if (!why && u && a->absent) why = use_reason(a, u);
     }
   }

@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/001_places.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 dc4c0f8745a69d843faf3ea58adef8a034db4516a78ea743b5f9d22e9e37d804
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 -- only PostgreSQL's own <-> (and pg_trgm's): nothing here uses pgvector
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE TABLE places (id bigint PRIMARY KEY, name text NOT NULL, loc point NOT NULL, area box);

@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/003_view.sql for profile test-stub; do not edit
 -- migc: source sha256 c335d24915b0c3877ab8eafb11925dea6923e1df2cf5fa72772abd382ad49818
--- migc: profile test-stub sha256 53e218c50a28b55225a1d4ed725c75d68392f704e2680d75f88fa52d77f17580
+-- migc: profile test-stub sha256 9773f9a8e1de5774f0d749d06a0e21fa0e883d6121aaa727c7b3a28fef23b66f
 -- reads the stubbed column without vector operators: kept
 CREATE VIEW docs_export AS SELECT id, title, embedding FROM docs;
 -- uses a vector function: elided

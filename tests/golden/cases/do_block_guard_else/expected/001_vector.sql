@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/001_vector.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 4571d9b7053cede6f91c3e569eb398da97cd9c4d57c3abbe787f6ac6cd4e8090
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 CREATE TABLE docs (id bigint PRIMARY KEY);
 -- the ELSE branch of IF NOT EXISTS runs only where pgvector is installed
 DO $$

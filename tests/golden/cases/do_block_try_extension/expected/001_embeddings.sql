@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/001_embeddings.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 d31b882d118395ff4430ecb481d89872a33760357512b60f1bee2b50cb15a152
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 CREATE TABLE docs (id bigint PRIMARY KEY, title text);
 
 -- tries to install pgvector, and creates its tables only where it is there

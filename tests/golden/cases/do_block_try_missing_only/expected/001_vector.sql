@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/001_vector.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 bb03776d9acc0ba707a7f6ce3c0cfb0c5f6d748eaca3a5f7804ede5e6674316f
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 CREATE TABLE docs (id bigint PRIMARY KEY);
 -- only the missing extension's error (0A000 on PostgreSQL 15 now, 58P01 before)
 -- is caught; the handler's CASE

@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/002_use.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 78b622fb6d8eca194059e0881d7c8c5d024f50cbc1906ef4e49941256bdf930f
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 CREATE TABLE docs (
     id bigint PRIMARY KEY,
     title short_text,

@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/001_objects.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 514e24894cdeea06708dfeb6f8b77098520ccf28c20ea8f6aac238a4ccca0798
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 CREATE TABLE events (id bigint, at date, note text) PARTITION BY RANGE (at);
 CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
 CREATE TABLE base (id int PRIMARY KEY, name text);

@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/002_drops.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 a66d9280736a0b22d98a55cb5c85bad19eaa4b7d05cb4842f17c6c137a1849f0
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 COMMENT ON COLUMN events_2025.source IS 'added to the parent';
 COMMENT ON COLUMN child.title IS 'renamed with the parent';
 -- partitions go with their table

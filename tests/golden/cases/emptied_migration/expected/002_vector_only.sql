@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/002_vector_only.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 8660a57d9faf9bcae495a5b85c9d50c7c0aa10046da954ce1f73dcce64c65327
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 -- everything here needs pgvector: the file stays, as a no-op
 -- migc: elided CREATE EXTENSION vector: extension vector is absent in v1.0-novector
 -- migc: elided ALTER TABLE docs ADD COLUMN embedding vector(3): type vector(3) needs extension vector, absent in v1.0-novector

@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/002_fn.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 bdcba37dd8ce94df77c7fdb2bbeb1cdc4c55673fad1363a583e980e6e01f180a
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 -- SQL function taking a vector
 CREATE OR REPLACE FUNCTION search_docs(query_embedding real[], match_count integer DEFAULT 5)
 RETURNS TABLE (id bigint, title text, similarity double precision)

@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/001_tables.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 69e32711bf4ef5b929f0607e12159823b06d2d18fcd4a862c4a9eca167a1c80b
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 -- objects PostgreSQL creates and names on its own
 CREATE TABLE accounts (
     id serial PRIMARY KEY,

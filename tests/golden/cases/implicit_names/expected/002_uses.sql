@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/002_uses.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 b297918edeaba78f69eb01f734f25ed77962e4ecd796dddd54d1fab8a8bf37c1
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 ALTER INDEX accounts_pkey RENAME TO accounts_pk;
 ALTER SEQUENCE accounts_id_seq RESTART WITH 100;
 GRANT USAGE ON SEQUENCE accounts_owner_id_seq TO PUBLIC;

@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/002_idx.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 8c76bae00398ecfcee020fbe9d29a15bdda3e8f18905b08e4618aeb4b58f69c3
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 -- hnsw with params
 -- migc: elided index docs_embedding_hnsw: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
 -- migc: elided index docs_embedding_ivf: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector

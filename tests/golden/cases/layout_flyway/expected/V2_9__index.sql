@@ -1,4 +1,4 @@
 -- migc 0.1.0: generated from input/V2_9__index.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 ff4899c1873bebf6bdd7b467e6d8d39c157054db37962ef13098c709df1c4dee
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 -- migc: elided index docs_embedding_idx: column ${schema}.docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector

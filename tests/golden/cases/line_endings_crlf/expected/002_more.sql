@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/002_more.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 f4fee28a0a6ae86e6a024e33528af1d853ad3c15ebf4432e4b5db686d6b8516c
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 ALTER TABLE docs
     ADD COLUMN lang text
     /* migc: elided ADD COLUMN lang_embedding vector(3): type vector(3) needs extension vector, absent in v1.0-novector */;

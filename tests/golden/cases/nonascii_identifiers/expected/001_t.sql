@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/001_t.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 d4b1a0d1e6b9118bd72ead0b4bc54f015df95b0b5d2b15958ccae2dccd1f4445
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 -- 文書テーブル: 埋め込みベクトルは pgvector が必要です
 -- migc: elided CREATE EXTENSION vector: extension vector is absent in v1.0-novector
 CREATE TABLE "Maße" (

@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/001_functions.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 4d815acc8b6346c56b007376b6661765c62327157d44ff4659490dbbba351e0e
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 -- bodies PostgreSQL runs and libpg_query's PL/pgSQL parser rejects; none uses pgvector
 CREATE TABLE items (id int, name text);
 CREATE FUNCTION f1() RETURNS void LANGUAGE plpgsql AS $$

@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/001_t.sql for profile qa-stub; do not edit
 -- migc: source sha256 992c4033fcc51b1f5e08c30e0047424097442fac498ff0017eee0caa67938340
--- migc: profile qa-stub sha256 9dcc95e83cf65b3b17cf2a8d01d9bf0e8419ef39b03bfca3597f7661276d42f2
+-- migc: profile qa-stub sha256 e59403529bf02d5ea1c50ec4a6baca2ed2294301af9816d74844d18d1b73a7e0
 CREATE TABLE docs (
     id bigint PRIMARY KEY,
     embedding double precision[] DEFAULT '{0,0,0}'::double precision[]

@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/001_base.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 18f562117d3e36247df502d1531efcce20dbb435a5759a910217bcd1a43cd5d7
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 -- migc: elided CREATE EXTENSION vector: extension vector is absent in v1.0-novector
 DO $$ BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'reader') THEN CREATE ROLE reader NOLOGIN; END IF;

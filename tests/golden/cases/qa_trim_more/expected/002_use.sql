@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/002_use.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 dd3970180b9072651d8406fac637f39906435293546300a813fa42afbeda2b80
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 INSERT INTO docs (id, title /* migc: elided column embedding: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector */) VALUES (1, 'a' /* migc: elided column embedding: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector */)
     ON CONFLICT (id) DO UPDATE SET /* migc: elided SET embedding: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector */ title = EXCLUDED.title;
 INSERT INTO docs (id, title /* migc: elided column embedding: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector */) VALUES (2, 'b' /* migc: elided column embedding: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector */)

@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/003_functions.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 b8bee67e0892e038a7a69669fabc84245328bd49ebe90aa78513650355ebaa33
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 CREATE FUNCTION nearest(q real[] DEFAULT NULL, n int DEFAULT 5)
 RETURNS SETOF bigint LANGUAGE plpgsql STABLE AS $migc$BEGIN RAISE EXCEPTION 'function nearest is not available: argument type vector needs extension vector, absent in v1.0-novector' USING ERRCODE = 'feature_not_supported'; END$migc$;
 CREATE FUNCTION norm_of(p real[]) RETURNS float8 LANGUAGE plpgsql AS $migc$BEGIN RAISE EXCEPTION 'function norm_of is not available: argument type docs.embedding%%TYPE needs extension vector, absent in v1.0-novector' USING ERRCODE = 'feature_not_supported'; END$migc$;

@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/001_tables.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 f054c433cb69f611903c488c52fb4584ed77a915d2ed158681e145ba2e013e81
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 -- no CREATE EXTENSION anywhere: the host is expected to provide it
 CREATE SCHEMA archive;
 CREATE TABLE embedding (

@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/002_recreate.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 20a367adf25adbe0ea0843a39a0d38458208270e9785e9af233ad345e82325c5
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 -- new model: drop the table and recreate it with new dimensions
 DROP TABLE documents;
 DROP TABLE embedding;

@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/002_rename.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 0080f7af376d7828c23fa7d1878e777b1f64612a45ac33aa412041133c3fcb0d
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 -- alert -> signal
 ALTER TABLE alerts RENAME TO signals;
 ALTER TABLE signals RENAME COLUMN alert_name TO signal_name;

@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/001_docs.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 8032c63eb018bfeb3939a8a24df4ab337338e6ce6b29cc46980c43a6b1d8d07e
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 -- migc: elided CREATE EXTENSION vector: extension vector is absent in v1.0-novector
 CREATE ROLE rls_reader NOLOGIN;
 CREATE TABLE docs (id int PRIMARY KEY, owner text /* migc: elided column embedding vector(3): type vector(3) needs extension vector, absent in v1.0-novector */);

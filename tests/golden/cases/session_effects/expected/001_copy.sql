@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/001_copy.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 1972f0ead59b8d77ad9471164ea8cf515f28c32fd6cfb9ff2df36414bd7b4347
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 -- migc: elided CREATE EXTENSION vector: extension vector is absent in v1.0-novector
 CREATE TABLE items (id int PRIMARY KEY, /* migc: elided column embedding vector(3): type vector(3) needs extension vector, absent in v1.0-novector */ label text);
 -- a temporary table shadows a permanent one of the same name (pg_temp comes first)

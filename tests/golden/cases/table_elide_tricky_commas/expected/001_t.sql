@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/001_t.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 a14ae4fa3306e17abb4495523e477340174a089499d137f04d13394218f46aa6
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 -- migc: elided CREATE EXTENSION vector: extension vector is absent in v1.0-novector
 CREATE TABLE a (
     id bigint -- key, not null later

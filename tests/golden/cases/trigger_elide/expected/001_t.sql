@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/001_t.sql for profile test-trigger; do not edit
 -- migc: source sha256 0f887591e1a13abbd8be81fc87de42b0d15a48a458dc2be969414534222afb1b
--- migc: profile test-trigger sha256 dfc32af0733eb2a10d9bdac005e2f74bf8d696496014f10cc40f79616e7941bd
+-- migc: profile test-trigger sha256 51997176a84397dc7b541625578ccb5580e2a7c38e49c55424b57d39ae7eb4b3
 -- migc: elided CREATE EXTENSION vector: extension vector is absent in test-trigger
 CREATE TABLE docs (id bigint PRIMARY KEY, title text, /* migc: elided column embedding vector(3): type vector(3) needs extension vector, absent in test-trigger */ updated_at timestamptz);
 

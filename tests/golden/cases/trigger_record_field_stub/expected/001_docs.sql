@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/001_docs.sql for profile v1.0-novector-stub-docs; do not edit
 -- migc: source sha256 498363f3a4719a79844067423456cf9b326b3828e76b4e26cddb096f89879034
--- migc: profile v1.0-novector-stub-docs sha256 4b6ea3a2e155db78cf32e70d739895a8c14138eeff18401f0e2e5e7daac9fd72
+-- migc: profile v1.0-novector-stub-docs sha256 3f863b28592091bf6b625d07d152126d517b041869c88e64d20188e0bb90f28d
 -- migc: elided CREATE EXTENSION vector: extension vector is absent in v1.0-novector-stub-docs
 CREATE TABLE docs (id bigint PRIMARY KEY, title text, embedding real[], embedded_at timestamptz);
 -- reads NEW.embedding: without the column, every UPDATE of docs would fail

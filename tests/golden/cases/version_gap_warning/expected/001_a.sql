@@ -1,4 +1,4 @@
 -- migc 0.1.0: generated from input/001_a.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 c2de7559380e5ebf65caa7d59e166558e80243cf7e70006cc98d1593d94203c1
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 CREATE TABLE a (id int);

@@ -1,6 +1,6 @@
 -- migc 0.1.0: generated from input/002_views.sql for profile v1.0-novector; do not edit
 -- migc: source sha256 aab14ef096383d205c8803e6aad1bafb218e08a9618919d288d35980636e7718
--- migc: profile v1.0-novector sha256 4763c3d77343001e8fb75ea1c2d90d6ea7a4123bebea09550f1cf02637b8b65b
+-- migc: profile v1.0-novector sha256 b9b9f7a98eb9c7f871faf24759e9fac7dd543feb874955aeaf8f7bf0b542ea8a
 -- reads an elided column
 -- migc: elided view doc_vectors: column docs.embedding elided: type vector(3) needs extension vector, absent in v1.0-novector
 -- uses a vector operator on a literal
