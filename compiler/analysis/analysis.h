@@ -181,6 +181,14 @@ const char *func_args_key(Analysis *a, PgQuery__Node **params, size_t n, bool fr
 bool stub_type_ok(Analysis *a, const char *type);
 
 /* Records a minimum-version need of an extension use. */
+/* Whether a configuration parameter is the extension's: a setting entry of
+ * its description, or a prefix (before the first dot) that names one of its
+ * access methods (hnsw.ef_search, ivfflat.probes). */
+bool is_ext_setting(Analysis *a, const char *name);
+/* Elides the current statement, which sets, resets or shows a setting
+ * (verb: "SET", "ALTER ROLE ... SET", ...), when the setting is the
+ * extension's and the profile lacks it; returns whether it did. */
+bool elide_ext_setting(Analysis *a, const char *verb, const char *name);
 void note_need(Analysis *a, ExtKind kind, const char *name, int location);
 
 /* ---- resolve.c: references the catalog does not resolve ---- */

@@ -182,6 +182,15 @@ bool type_needs_ext(Analysis *a, const PgQuery__TypeName *t) {
   return o && o->ext_type;
 }
 
+bool is_ext_setting(Analysis *a, const char *name) {
+  if (!name) return false;
+  if (extdesc_match(a->ext, EK_SETTING, name)) return true;
+  const char *dot = strchr(name, '.');
+  if (!dot) return false;
+  const char *prefix = arena_strndup(a->arena, name, (size_t)(dot - name));
+  return extdesc_match(a->ext, EK_ACCESS_METHOD, prefix);
+}
+
 void note_need(Analysis *a, ExtKind kind, const char *name, int location) {
   const char *feature = NULL;
   const char *v = extdesc_min_version(a->ext, kind, name, &feature);
@@ -303,6 +312,11 @@ static bool uses_visit(const ProtobufCMessage *m, void *ud) {
     if (fn && extdesc_match(a->ext, EK_FUNCTION, fn) &&
         (!builtin_named(c, BK_FUNCTION, fn) || shared_call_is_extensions(c, f))) {
       add_use(c, USE_EXT, EK_FUNCTION, fn, f->location, NULL);
+    } else if (fn && (strcmp(fn, "set_config") == 0 || strcmp(fn, "current_setting") == 0) &&
+               f->n_args && aconst_string(f->args[0]) &&
+               is_ext_setting(a, aconst_string(f->args[0]))) {
+      /* PostgreSQL's set_config() of a setting only the extension reads */
+      add_use(c, USE_EXT, EK_SETTING, aconst_string(f->args[0]), f->location, NULL);
     } else if (fn && a->absent) {
       const char *schema, *name;
       qualified(a, f->funcname, f->n_funcname, &schema, &name);

@@ -33,8 +33,8 @@ struct ExtDesc {
   pcre2_match_data *md;
 };
 
-static const char *kind_names[EK__COUNT] = {"type", "operator", "function",
-                                            "access-method", "opclass"};
+static const char *kind_names[EK__COUNT] = {"type",    "operator", "function",
+                                            "access-method", "opclass", "setting"};
 
 const char *extkind_name(ExtKind k) { return k < EK__COUNT ? kind_names[k] : "extension"; }
 
@@ -136,7 +136,7 @@ ExtDesc *extdesc_load(Arena *a, const char *path, DiagList *dl) {
         Diag *d = diag_path(dl, SEV_ERROR, DR_PROFILE_UNKNOWN, path, l->words[0].line,
                             l->words[0].col, "unknown object kind \"%s\"", key);
         diag_hint(dl, d, "Known kinds: extension, object, type, operator, function, "
-                         "access-method, opclass, feature.");
+                         "access-method, opclass, setting, feature.");
         continue;
       }
       if (l->nwords != 2) {

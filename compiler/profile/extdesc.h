@@ -8,7 +8,7 @@
  * File format (see conf.h), one entry per line:
  *   extension NAME
  *   object KIND SINCE NAME [SIGNATURE]
- *   type|operator|function|access-method|opclass PATTERN
+ *   type|operator|function|access-method|opclass|setting PATTERN
  *   feature NAME MIN_VERSION KIND PATTERN
  * KIND is type, operator, function (aggregates too), access-method or
  * opclass. An object line names one object the extension creates, exactly,
@@ -33,6 +33,7 @@ typedef enum ExtKind {
   EK_FUNCTION,
   EK_ACCESS_METHOD,
   EK_OPCLASS,
+  EK_SETTING, /* a configuration parameter (hnsw.ef_search) */
   EK__COUNT
 } ExtKind;
 

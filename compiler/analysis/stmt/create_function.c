@@ -97,6 +97,62 @@ static const Use *body_uses(Analysis *a, const PgQuery__CreateFunctionStmt *x, c
   return uses->len ? &uses->items[0] : NULL;
 }
 
+/* The end of a SET clause starting at token i: SET name [TO|=] value [, value
+ * ...] or SET name FROM CURRENT; -1 when the tokens are not such a clause. */
+static int set_clause_end(const FileWork *fw, size_t i) {
+  if (i >= fw->ntoks || fw->toks[i].kind != PG_QUERY__TOKEN__SET) return -1;
+  i = tok_next(fw, i);
+  while (i < fw->ntoks && tok_next(fw, i) < fw->ntoks && fw->toks[tok_next(fw, i)].kind == '.')
+    i = tok_next(fw, tok_next(fw, i)); /* hnsw . ef_search */
+  i = tok_next(fw, i);
+  if (i >= fw->ntoks) return -1;
+  if (fw->toks[i].kind == PG_QUERY__TOKEN__FROM) {
+    i = tok_next(fw, i);
+    return i < fw->ntoks && fw->toks[i].kind == PG_QUERY__TOKEN__CURRENT_P ? fw->toks[i].end : -1;
+  }
+  if (fw->toks[i].kind != PG_QUERY__TOKEN__TO && fw->toks[i].kind != '=') return -1;
+  for (;;) {
+    i = tok_next(fw, i);
+    if (i < fw->ntoks && (fw->toks[i].kind == '-' || fw->toks[i].kind == '+')) i = tok_next(fw, i);
+    if (i >= fw->ntoks) return -1;
+    size_t next = tok_next(fw, i);
+    if (next >= fw->ntoks || fw->toks[next].kind != ',') return fw->toks[i].end;
+    i = next;
+  }
+}
+
+/* CREATE FUNCTION ... SET of the extension's settings, on a profile without
+ * it: the clause goes, as SET of them does (PostgreSQL would set a
+ * placeholder that nothing reads); the function stays. */
+static void drop_ext_setting_clauses(Analysis *a, const PgQuery__CreateFunctionStmt *x,
+                                     const char *disp) {
+  if (!a->absent) return;
+  for (size_t i = 0; i < x->n_options; i++) {
+    const PgQuery__DefElem *d = x->options[i]->def_elem;
+    if (!d || strcmp(d->defname, "set") != 0 || !d->arg ||
+        d->arg->node_case != PG_QUERY__NODE__NODE_VARIABLE_SET_STMT ||
+        !is_ext_setting(a, d->arg->variable_set_stmt->name))
+      continue;
+    const char *name = d->arg->variable_set_stmt->name;
+    size_t t = tok_at(a->fw, d->location);
+    int end = set_clause_end(a->fw, t);
+    if (end < 0) {
+      Diag *e = diag_at(a->dl, SEV_ERROR, DR_UNHANDLED_USE, a->fw->mig->src, d->location,
+                        d->location, "cannot remove SET %s from function %s", name, disp);
+      diag_hint(a->dl, e, "Set it with ALTER FUNCTION ... SET in a statement of its own.");
+      continue;
+    }
+    const Reason *why = reason(a, NULL,
+                               "setting %s belongs to extension %s, absent in %s (PostgreSQL "
+                               "would keep it as a placeholder that nothing reads)",
+                               name, extdesc_name(a->ext), a->prof->name);
+    edit_add(a, a->fw->toks[t].start, end,
+             arena_printf(a->arena, "/* migc: SET %s removed */", name));
+    record(a, "elided", "setting", arena_printf(a->arena, "SET %s of function %s", name, disp),
+           here(a, d->location), why);
+  }
+}
+
 void rule_create_function(Analysis *a, Stmt *s) {
   const PgQuery__CreateFunctionStmt *x = s->node->create_function_stmt;
   const char *schema, *name;
@@ -133,6 +189,7 @@ void rule_create_function(Analysis *a, Stmt *s) {
       if (!why && u && a->absent) why = use_reason(a, u);
     }
   }
+  if (!why) drop_ext_setting_clauses(a, x, disp);
   Object *f = catalog_get(a->cat, OBJ_FUNCTION, schema, name, args);
   if (f && !x->replace &&
       report_duplicate(a, f->seq, f->origin, s->start, "function %s already exists", disp))

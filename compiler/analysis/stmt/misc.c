@@ -1,7 +1,9 @@
 /*
  * misc.c — statements that only need replaying: CREATE SEQUENCE, CREATE
  * SCHEMA, SET search_path, ALTER ... OWNER / SET SCHEMA / ALTER FUNCTION;
- * SET / SET LOCAL / RESET / SHOW of the extension's settings.
+ * SET / SET LOCAL / RESET / SHOW, set_config() (classify.c), ALTER ROLE |
+ * DATABASE | FUNCTION ... SET and CREATE FUNCTION ... SET
+ * (create_function.c) of the extension's settings.
  *
  * Problem: ownership, schema moves and function attribute changes of
  * elided objects fail; those of stubbed functions name extension types.
@@ -28,21 +30,12 @@ void rule_create_schema(Analysis *a, Stmt *s) {
   catalog_add(a->cat, OBJ_SCHEMA, "", name, NULL)->origin = here(a, s->start);
 }
 
-/* Whether a setting is the extension's: its prefix (before the first dot)
- * names one of its access methods (hnsw.ef_search, ivfflat.probes). */
-static bool ext_setting(Analysis *a, const char *name) {
-  const char *dot = name ? strchr(name, '.') : NULL;
-  if (!dot) return false;
-  const char *prefix = arena_strndup(a->arena, name, (size_t)(dot - name));
-  return extdesc_match(a->ext, EK_ACCESS_METHOD, prefix);
-}
-
 /* Elides a statement setting, resetting or showing an extension setting.
  * Without the extension PostgreSQL takes SET and RESET of it (a
  * placeholder setting, which nothing reads) and SHOW only after a SET in
  * the session: on the target it means nothing, so it goes. */
-static bool elide_ext_setting(Analysis *a, const char *verb, const char *name) {
-  if (!a->absent || !ext_setting(a, name)) return false;
+bool elide_ext_setting(Analysis *a, const char *verb, const char *name) {
+  if (!a->absent || !is_ext_setting(a, name)) return false;
   const Reason *why = reason(a, NULL,
                              "setting %s belongs to extension %s, absent in %s (PostgreSQL "
                              "would keep it as a placeholder that nothing reads)",
@@ -55,6 +48,19 @@ static bool elide_ext_setting(Analysis *a, const char *verb, const char *name) {
 
 void rule_show(Analysis *a, Stmt *s) {
   elide_ext_setting(a, "SHOW", s->node->variable_show_stmt->name);
+}
+
+/* ALTER ROLE ... [IN DATABASE ...] SET|RESET and ALTER DATABASE ... SET|RESET */
+void rule_alter_set(Analysis *a, Stmt *s) {
+  bool role = s->node->node_case == PG_QUERY__NODE__NODE_ALTER_ROLE_SET_STMT;
+  const PgQuery__VariableSetStmt *set = role ? s->node->alter_role_set_stmt->setstmt
+                                             : s->node->alter_database_set_stmt->setstmt;
+  if (!set) return;
+  bool reset = set->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_RESET;
+  elide_ext_setting(a,
+                    role ? (reset ? "ALTER ROLE ... RESET" : "ALTER ROLE ... SET")
+                         : (reset ? "ALTER DATABASE ... RESET" : "ALTER DATABASE ... SET"),
+                    set->name);
 }
 
 void rule_set(Analysis *a, Stmt *s) {
@@ -73,6 +79,35 @@ void rule_set(Analysis *a, Stmt *s) {
   } else {
     a->default_schema = "public";
   }
+}
+
+/* ALTER FUNCTION ... SET of the extension's settings: elided when that is
+ * all it does; an error beside other attributes, which must stay. Returns
+ * whether the statement was handled so. */
+static bool alter_function_ext_settings(Analysis *a, const PgQuery__AlterFunctionStmt *x,
+                                        const Stmt *s) {
+  if (!a->absent || !x->n_actions) return false;
+  const char *setting = NULL;
+  size_t ext = 0;
+  for (size_t i = 0; i < x->n_actions; i++) {
+    const PgQuery__DefElem *d = x->actions[i]->def_elem;
+    const PgQuery__Node *arg = d ? d->arg : NULL;
+    if (!d || strcmp(d->defname, "set") != 0 || !arg ||
+        arg->node_case != PG_QUERY__NODE__NODE_VARIABLE_SET_STMT)
+      continue;
+    if (is_ext_setting(a, arg->variable_set_stmt->name)) {
+      setting = arg->variable_set_stmt->name;
+      ext++;
+    }
+  }
+  if (!ext) return false;
+  if (ext == x->n_actions) return elide_ext_setting(a, "ALTER FUNCTION ... SET", setting);
+  Diag *d = diag_at(a->dl, SEV_ERROR, DR_UNHANDLED_USE, a->fw->mig->src, s->start, s->start,
+                    "ALTER FUNCTION sets %s of extension %s together with other attributes",
+                    setting, extdesc_name(a->ext));
+  diag_hint(a->dl, d, "Set %s in an ALTER FUNCTION of its own, so migc can elide it for %s.",
+            setting, a->prof->name);
+  return true;
 }
 
 static Object *target_of(Analysis *a, PgQuery__ObjectType ot, const PgQuery__RangeVar *rv,
@@ -138,6 +173,7 @@ void rule_alter_object(Analysis *a, Stmt *s) {
       if (o && o->action == ACT_STUB) stub_types_in(a, &x->func->base);
       if (!o) unknown_function(a, x->func, what, s->start);
     }
+    if (alter_function_ext_settings(a, x, s)) return;
     break;
   }
   default:

@@ -1,0 +1,3 @@
+CREATE FUNCTION f() RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$;
+
+ALTER FUNCTION f() STABLE SET hnsw.ef_search = 40;
