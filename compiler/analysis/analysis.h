@@ -131,6 +131,10 @@ void pb_walk(const ProtobufCMessage *m, PbVisit fn, void *ud);
 /* Collects uses of the extension and of elided objects in a subtree. For
  * ColumnRef resolution, the relations named anywhere in the subtree count as
  * the FROM list. base is added to node locations (bodies parsed apart). */
+/* collect_uses of an expression of a query (a target, a condition) whose
+ * column names resolve through the query's FROM list. */
+void collect_uses_from(Analysis *a, const ProtobufCMessage *root, PgQuery__Node **from,
+                       size_t nfrom, UseList *out);
 void collect_uses(Analysis *a, const ProtobufCMessage *root, int base, UseList *out);
 /* The same where bare column names (and NEW./OLD. in triggers, and names
  * qualified by the table's own name) mean columns of table t: CHECK

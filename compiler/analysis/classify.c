@@ -604,6 +604,20 @@ void collect_uses_in_table(Analysis *a, const ProtobufCMessage *root, Object *t,
   walk_uses(&c, root);
 }
 
+static bool range_var_visit(const ProtobufCMessage *m, void *ud) {
+  UseCtx *c = ud;
+  if (m->descriptor == &pg_query__range_var__descriptor)
+    VEC_PUSH(c->a->arena, c->rels, (const PgQuery__RangeVar *)m);
+  return true;
+}
+
+void collect_uses_from(Analysis *a, const ProtobufCMessage *root, PgQuery__Node **from,
+                       size_t nfrom, UseList *out) {
+  UseCtx c = {a, 0, out, {0}, NULL, {0}, {0}};
+  for (size_t i = 0; i < nfrom; i++) pb_walk(&from[i]->base, range_var_visit, &c);
+  walk_uses(&c, root);
+}
+
 void collect_uses(Analysis *a, const ProtobufCMessage *root, int base, UseList *out) {
   UseCtx c = {a, base, out, {0}, NULL, {0}, {0}};
   walk_uses(&c, root);

@@ -247,6 +247,12 @@ void rule_dml(Analysis *a, Stmt *s) {
   switch (s->node->node_case) {
   case PG_QUERY__NODE__NODE_INSERT_STMT: insert_stmt(a, s); return;
   case PG_QUERY__NODE__NODE_UPDATE_STMT: update_stmt(a, s); return;
+  case PG_QUERY__NODE__NODE_SELECT_STMT:
+    if (s->node->select_stmt->into_clause) {
+      rule_create_view(a, s); /* SELECT ... INTO makes a table */
+      return;
+    }
+    break;
   default: break;
   }
   const Reason *why = a->absent ? remaining_use(a, &s->node->base) : NULL;
