@@ -106,11 +106,16 @@ static bool check_meta_commands(Analysis *a, const Token *toks, size_t n) {
     if (f->bytes[toks[i].start] != '\\') continue;
     int e = toks[i].start;
     while ((size_t)e < f->len && f->bytes[e] != '\n' && f->bytes[e] != '\r') e++;
+    bool copy_data = e - toks[i].start == 2 && f->bytes[toks[i].start + 1] == '.';
     Diag *d = diag_at(a->dl, SEV_ERROR, DR_PSQL_META, f, toks[i].start, e,
-                      "psql meta-command \"%.*s\" is not SQL", (int)(e - toks[i].start),
-                      f->bytes + toks[i].start);
-    diag_hint(a->dl, d, "Inline the included file or the variable; migrations must be plain "
-                        "SQL so every runner can apply them.");
+                      copy_data ? "\"\\.\" ends inline COPY ... FROM STDIN data, which psql "
+                                  "sends and migc does not read"
+                                : "psql meta-command \"%.*s\" is not SQL",
+                      (int)(e - toks[i].start), f->bytes + toks[i].start);
+    diag_hint(a->dl, d, copy_data ? "Load the rows with INSERT (migc trims elided columns from "
+                                    "it), or COPY them from a file."
+                                  : "Inline the included file or the variable; migrations must "
+                                    "be plain SQL so every runner can apply them.");
     ok = false;
     while (i + 1 < n && toks[i + 1].start < e) i++;
   }
