@@ -243,6 +243,7 @@ typedef struct UseCtx {
 } UseCtx;
 
 static bool builtin_named(UseCtx *c, BuiltinKind k, const char *name);
+static const PgQuery__FunctionParameter *function_param(UseCtx *c, int number, const char *name);
 static bool shared_call_is_extensions(UseCtx *c, const PgQuery__FuncCall *f);
 static bool operator_is_generic(UseCtx *c, const char *op);
 
@@ -274,6 +275,18 @@ static void column_ref_use(UseCtx *c, const PgQuery__ColumnRef *cr) {
       add_use(c, USE_COLUMN, EK_TYPE,
               arena_printf(a->arena, "%s.%s", object_display(a->arena, t), col),
               cr->location, k->why);
+      return;
+    }
+  }
+  /* a SQL function's parameter of a table's row type: f(d docs) ... d.embedding */
+  const PgQuery__FunctionParameter *p = qual ? function_param(c, 0, qual) : NULL;
+  if (p && p->arg_type && !p->arg_type->n_array_bounds) {
+    const char *schema, *name;
+    qualified(a, p->arg_type->names, p->arg_type->n_names, &schema, &name);
+    Object *t = catalog_get(a->cat, OBJ_TABLE, schema, name, NULL);
+    Column *k = t ? object_column(t, col) : NULL;
+    if (k && k->action == ACT_ELIDE) {
+      add_use(c, USE_COLUMN, EK_TYPE, col_display(a, t, col), cr->location, k->why);
       return;
     }
   }
@@ -712,9 +725,23 @@ void collect_token_uses(Analysis *a, const Token *toks, size_t n, const char *te
   /* elided columns and relations named in the body: a column counts when
    * its table is named too. Each name is looked up once; pairs are tried
    * name by name, and for each name the relations in the order named. */
-  size_t *relidx = arena_alloc(a->arena, (idents.len + 1) * sizeof *relidx);
-  Object **rels = arena_alloc(a->arena, (idents.len + 1) * sizeof *rels);
+  size_t cap = idents.len + a->n_body_params + 1;
+  size_t *relidx = arena_alloc(a->arena, cap * sizeof *relidx);
+  Object **rels = arena_alloc(a->arena, cap * sizeof *rels);
   size_t nrels = 0;
+  /* a parameter of a table's row type (f(d docs) ... d.embedding) names the
+   * table as the body's own words would */
+  for (size_t j = 0; j < a->n_body_params; j++) {
+    const PgQuery__FunctionParameter *p = a->body_params[j]->function_parameter;
+    const PgQuery__TypeName *t = p ? p->arg_type : NULL;
+    if (!t || t->pct_type || t->n_array_bounds) continue;
+    const char *schema, *name;
+    qualified(a, t->names, t->n_names, &schema, &name);
+    Object *rel = catalog_get(a->cat, OBJ_TABLE, schema, name, NULL);
+    if (!rel) continue;
+    relidx[nrels] = (size_t)-1;
+    rels[nrels++] = rel;
+  }
   for (size_t j = 0; j < idents.len; j++) {
     Object *rel = catalog_get(a->cat, OBJ_TABLE, a->default_schema, idents.items[j], NULL);
     if (!rel) continue;

@@ -89,7 +89,11 @@ static const Use *body_uses(Analysis *a, const PgQuery__CreateFunctionStmt *x, c
       return NULL;
     }
     a->note_needs = a->st->section == SEC_UP;
+    a->body_params = x->parameters;
+    a->n_body_params = x->n_parameters;
     collect_token_uses(a, toks, n, src, at, uses);
+    a->body_params = NULL;
+    a->n_body_params = 0;
     a->note_needs = false;
   } else {
     return NULL; /* C, internal: nothing to look into */
