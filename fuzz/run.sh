@@ -10,8 +10,11 @@
 #
 # The corpus is made afresh in a temporary directory from the golden inputs
 # (each file, and each case's whole tree joined with the fuzz_sql file
-# separator), migrations/, the shipped and test profiles (alone and with
-# profiles/vector.ext appended as the description) and fuzz/regressions/.
+# separator), migrations/, PostgreSQL 15's regression SQL and pgvector's
+# test SQL (from the archives in ../shared/vendor, or MIGC_FUZZ_VENDOR; cut
+# into pieces of about 4 KB at statement ends, so each input is cheap), the
+# shipped and test profiles (alone and with profiles/vector.ext appended as
+# the description) and fuzz/regressions/.
 # Set MIGC_FUZZ_CORPUS=DIR to keep the grown corpus in DIR/<target>/.
 # Each target runs with -max_len=65536 -timeout=10. A crash, leak, timeout
 # or failed self-check is saved to fuzz/regressions/<target>/ (replayed by
@@ -48,6 +51,23 @@ for d in "$root"/tests/golden/cases/*/input "$root"/migrations; do
     cat "$d/$name"; first=0
   done < <(for f in "$d"/*.sql; do [ -f "$f" ] && basename "$f"; done | sort -n) >"$sql/tree-$((n++))"
 done
+# pieces of SQL files: up to about 4 KB, cut after a line that ends a statement
+vendor=${MIGC_FUZZ_VENDOR:-$root/../shared/vendor}
+if [ -d "$vendor" ]; then
+  mkdir -p "$work/vendor"
+  for a in "$vendor"/postgres-*-regress-sql.tar.gz "$vendor"/pgvector-*.tar.gz; do
+    [ -f "$a" ] || continue
+    d="$work/vendor/$(basename "$a" .tar.gz)"; mkdir -p "$d"
+    tar xzf "$a" -C "$d" --wildcards '*/test/sql/*.sql' 2>/dev/null
+  done
+  while IFS= read -r f; do
+    awk -v out="$sql/vendor-$n-" '
+      { buf = buf $0 "\n" }
+      /;[[:space:]]*$/ && length(buf) > 4096 { printf "%s", buf > (out k); close(out k); k++; buf = "" }
+      END { if (buf != "") printf "%s", buf > (out k) }' "$f"
+    n=$((n + 1))
+  done < <(find "$work/vendor" -path '*/test/sql/*' -name '*.sql' | sort)
+fi
 for f in "$root"/profiles/v* "$root"/tests/profiles/* "$root"/tests/golden/cases/*/profile; do
   [ -f "$f" ] || continue
   cp "$f" "$prof/seed-$((n++))"

@@ -19,4 +19,15 @@
  * (then the process's own stack limit applies). */
 int bigstack_run(size_t stack_bytes, int (*fn)(void *), void *arg);
 
+/* One such thread kept for many calls, for callers that run many small
+ * jobs (a fuzz target's inputs): a thread's creation and its stack's
+ * mapping then cost once, not per job. Jobs run one at a time, in order. */
+typedef struct BigStackWorker BigStackWorker;
+/* NULL when the thread cannot be made. */
+BigStackWorker *bigstack_worker_new(size_t stack_bytes);
+/* Runs fn(arg) on the worker's thread, waits for it and returns its result. */
+int bigstack_worker_run(BigStackWorker *w, int (*fn)(void *), void *arg);
+/* Runs at_end (may be NULL) on the worker's thread, ends the thread, frees w. */
+void bigstack_worker_free(BigStackWorker *w, void (*at_end)(void));
+
 #endif

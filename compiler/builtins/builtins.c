@@ -17,6 +17,7 @@
  */
 #include "builtins/builtins.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -348,17 +349,36 @@ Builtins *builtins_new(Arena *a) {
   return b;
 }
 
-static void load_pg(Builtins *b) {
-  if (b->pg_loaded) return;
+/* PostgreSQL's catalog data, parsed and indexed once per process and only
+ * read afterwards, by every handle and thread: each compilation (and its
+ * self-check) would otherwise parse the same 230 KB again, which costs
+ * more than compiling a small tree. Lives until the process ends. */
+static struct {
+  Arena *arena;
+  ParsedFile pg;
+  Index index;
+} pg_shared;
+static pthread_once_t pg_shared_once = PTHREAD_ONCE_INIT;
+
+static void parse_pg_shared(void) {
   const BuiltinBlob *blob = find_blob(PG_CATALOG_FILE);
   if (!blob) migc_fatal("builtins: %s is not embedded in this build", PG_CATALOG_FILE);
-  parse_blob(b->arena, blob, false, &b->pg);
+  pg_shared.arena = arena_new();
+  parse_blob(pg_shared.arena, blob, false, &pg_shared.pg);
   /* at most two entries per object: a load factor of at most 1/2 */
-  b->index.cap = 16;
-  while (b->index.cap < b->pg.n * 4) b->index.cap *= 2;
-  b->index.slots = arena_alloc(b->arena, b->index.cap * sizeof *b->index.slots);
-  for (size_t i = 0; i < b->pg.n; i++) index_exact(&b->index, &b->pg.objects[i], blob->name);
-  for (size_t i = b->pg.n; i-- > 0;) index_by_name(&b->index, &b->pg.objects[i]);
+  Index *ix = &pg_shared.index;
+  ix->cap = 16;
+  while (ix->cap < pg_shared.pg.n * 4) ix->cap *= 2;
+  ix->slots = arena_alloc(pg_shared.arena, ix->cap * sizeof *ix->slots);
+  for (size_t i = 0; i < pg_shared.pg.n; i++) index_exact(ix, &pg_shared.pg.objects[i], blob->name);
+  for (size_t i = pg_shared.pg.n; i-- > 0;) index_by_name(ix, &pg_shared.pg.objects[i]);
+}
+
+static void load_pg(Builtins *b) {
+  if (b->pg_loaded) return;
+  pthread_once(&pg_shared_once, parse_pg_shared);
+  b->pg = pg_shared.pg;
+  b->index = pg_shared.index;
   b->pg_loaded = true;
 }
 

@@ -111,7 +111,9 @@ typedef struct BuiltinExtension {
 typedef struct Builtins Builtins;
 
 /* A handle whose data is parsed into a (when first asked) and lives as long
- * as a. Cheap: parses nothing. */
+ * as a. Cheap: parses nothing. PostgreSQL's own catalog data is parsed once
+ * per process (when a handle first asks) and shared, read-only, by every
+ * handle on every thread; an extension's is parsed per handle. */
 Builtins *builtins_new(Arena *a);
 
 /* ---- PostgreSQL 15 itself ---- */

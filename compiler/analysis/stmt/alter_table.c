@@ -44,12 +44,42 @@ static void add_to_child(Analysis *a, Object *child, void *ud) {
   if (!object_column(child, col->name)) VEC_PUSH(a->arena, child->cols, *col);
 }
 
+/* Whether making child a child of parent closes a loop: parent is child or
+ * one of its descendants. PostgreSQL refuses that ("circular inheritance
+ * not allowed"); recorded, it would make every walk down the hierarchy
+ * endless. */
+static bool inherits_circularly(Analysis *a, const Object *child, const Object *parent,
+                                const Stmt *s, int location) {
+  const Object *o = parent;
+  for (size_t steps = 0; o && steps < 100000; steps++) {
+    if (o == child) {
+      Diag *d = diag_at(a->dl, SEV_ERROR, DR_REFUSED, a->fw->mig->src,
+                        location >= 0 ? location : s->start, location >= 0 ? location : s->start,
+                        "circular inheritance: \"%s\" would inherit from itself", child->name);
+      if (parent != child)
+        diag_detail(a->dl, d, "\"%s\" is already a child of \"%s\"; PostgreSQL refuses this "
+                              "(circular inheritance not allowed).",
+                    parent->name, child->name);
+      else
+        diag_detail(a->dl, d, "PostgreSQL refuses this (circular inheritance not allowed).");
+      return true;
+    }
+    if (!o->parent) break;
+    const char *dot = strchr(o->parent, '.');
+    if (!dot) break;
+    o = catalog_get(a->cat, OBJ_TABLE, arena_strndup(a->arena, o->parent, (size_t)(dot - o->parent)),
+                    dot + 1, NULL);
+  }
+  return false;
+}
+
 /* ATTACH PARTITION / INHERIT make rel a child of t; DETACH / NO INHERIT
  * undo it. */
-static void set_parent(Analysis *a, Object *t, const PgQuery__RangeVar *rel, bool attach,
-                       bool partition) {
+static void set_parent(Analysis *a, const Stmt *s, Object *t, const PgQuery__RangeVar *rel,
+                       bool attach, bool partition) {
   Object *child = rel ? find_relation(a, rel) : NULL;
   if (!child) return;
+  if (attach && inherits_circularly(a, child, t, s, rel->location)) return;
   catalog_set_parent(a->cat, child, attach ? table_key(a, t->schema, t->name) : NULL);
   child->partition = attach && partition;
 }
@@ -222,7 +252,7 @@ void rule_alter_table(Analysis *a, Stmt *s) {
     if ((st == PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition ||
          st == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition) &&
         cmd->def && cmd->def->node_case == PG_QUERY__NODE__NODE_PARTITION_CMD) {
-      set_parent(a, t, cmd->def->partition_cmd->name,
+      set_parent(a, s, t, cmd->def->partition_cmd->name,
                  st == PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition, true);
       continue;
     }
@@ -231,6 +261,9 @@ void rule_alter_table(Analysis *a, Stmt *s) {
         cmd->def && cmd->def->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
       /* here t is the child and the RangeVar its parent */
       Object *parent = find_relation(a, cmd->def->range_var);
+      if (parent && st == PG_QUERY__ALTER_TABLE_TYPE__AT_AddInherit &&
+          inherits_circularly(a, t, parent, s, cmd->def->range_var->location))
+        continue;
       if (parent)
         catalog_set_parent(a->cat, t, st == PG_QUERY__ALTER_TABLE_TYPE__AT_AddInherit
                                           ? table_key(a, parent->schema, parent->name)
