@@ -680,19 +680,212 @@ typedef struct ElidedCol {
   const Reason *why;
 } ElidedCol;
 
+/* ---- operand types in PL/pgSQL bodies, read from their tokens ---- */
+
+/* What a body's tokens tell about names: its DECLAREd variables and the
+ * function's parameters, and the tables it names. */
+typedef struct BodyNames {
+  const Token *toks;
+  size_t n;
+  const char *text;
+  VEC(const char *) vars;
+  VEC(Operand) var_types;
+  Object **rels;
+  size_t nrels;
+} BodyNames;
+
+/* PostgreSQL's internal name for a type word as written. */
+static const char *type_word_key(const char *w) {
+  static const char *const map[][2] = {
+      {"integer", "int4"}, {"int", "int4"},     {"bigint", "int8"},   {"smallint", "int2"},
+      {"real", "float4"},  {"double", "float8"}, {"boolean", "bool"}, {"decimal", "numeric"},
+      {"varchar", "varchar"}, {"character", "bpchar"}, {"char", "bpchar"}};
+  for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+    if (strcmp(w, map[i][0]) == 0) return map[i][1];
+  return w;
+}
+
+static const Column *body_column(UseCtx *c, const BodyNames *b, const char *table,
+                                 const char *col) {
+  const Column *found = NULL;
+  for (size_t r = 0; r < b->nrels; r++) {
+    if (table && strcmp(b->rels[r]->name, table) != 0) continue;
+    const Column *k = object_column(b->rels[r], col);
+    if (k && found && found != k) return NULL; /* two tables have it */
+    if (k) found = k;
+  }
+  (void)c;
+  return found;
+}
+
+static Operand column_operand(UseCtx *c, const Column *k) {
+  if (!k) return (Operand){OT_UNKNOWN, NULL};
+  if (k->type_node) return typed_operand(c, k->type_node);
+  return (Operand){k->ext ? OT_EXT : OT_PLAIN, NULL};
+}
+
+/* The type written at token i (after :: or in a declaration). */
+static Operand token_type(UseCtx *c, const BodyNames *b, size_t i) {
+  if (i >= b->n) return (Operand){OT_UNKNOWN, NULL};
+  const Token *t = &b->toks[i];
+  if (t->kind != PG_QUERY__TOKEN__IDENT && t->keyword == PG_QUERY__KEYWORD_KIND__NO_KEYWORD)
+    return (Operand){OT_UNKNOWN, NULL};
+  const char *w = fold_ident(c->a, b->text, t);
+  /* schema.type, or table.column%TYPE */
+  if (i + 2 < b->n && b->toks[i + 1].kind == '.') {
+    const char *second = fold_ident(c->a, b->text, &b->toks[i + 2]);
+    if (i + 4 < b->n && b->toks[i + 3].kind == '%')
+      return column_operand(c, body_column(c, b, w, second));
+    w = second;
+  }
+  if (extdesc_match(c->a->ext, EK_TYPE, w)) return (Operand){OT_EXT, w};
+  return (Operand){OT_PLAIN, type_word_key(w)};
+}
+
+static Operand name_operand(UseCtx *c, const BodyNames *b, const char *qual, const char *name) {
+  if (qual) {
+    /* rec.field of a variable of a table's row type, or table.column */
+    for (size_t v = 0; v < b->vars.len; v++)
+      if (strcmp(b->vars.items[v], qual) == 0 && b->var_types.items[v].key)
+        return column_operand(c, body_column(c, b, b->var_types.items[v].key, name));
+    return column_operand(c, body_column(c, b, qual, name));
+  }
+  for (size_t v = b->vars.len; v-- > 0;)
+    if (strcmp(b->vars.items[v], name) == 0) return b->var_types.items[v];
+  const PgQuery__FunctionParameter *p = function_param(c, 0, name);
+  if (p) return typed_operand(c, p->arg_type);
+  return column_operand(c, body_column(c, b, NULL, name));
+}
+
+static bool tok_names(const Token *t) {
+  return t->kind == PG_QUERY__TOKEN__IDENT || t->keyword == PG_QUERY__KEYWORD_KIND__UNRESERVED_KEYWORD;
+}
+
+/* The operand of the operator at token i, on its left or right, as far as
+ * the neighbouring tokens show it: a literal, a cast, a variable, a
+ * parameter or a column of a table the body names. */
+static Operand token_operand(UseCtx *c, const BodyNames *b, size_t i, bool left) {
+  const Token *toks = b->toks;
+  Operand unknown = {OT_UNKNOWN, NULL};
+  if (left) {
+    if (i == 0) return unknown;
+    size_t j = i - 1;
+    if (j >= 2 && toks[j - 1].kind == PG_QUERY__TOKEN__TYPECAST) return token_type(c, b, j);
+    if (toks[j].kind == ')') {
+      /* x::vector(3): the word before the typmod */
+      int depth = 0;
+      for (size_t k = j + 1; k-- > 0;) {
+        if (toks[k].kind == ')') depth++;
+        if (toks[k].kind == '(' && --depth == 0) {
+          if (k >= 2 && toks[k - 2].kind == PG_QUERY__TOKEN__TYPECAST) return token_type(c, b, k - 1);
+          return unknown;
+        }
+      }
+      return unknown;
+    }
+    if (toks[j].kind == PG_QUERY__TOKEN__SCONST) return (Operand){OT_LITERAL, NULL};
+    if (toks[j].kind == PG_QUERY__TOKEN__ICONST) return (Operand){OT_PLAIN, "int4"};
+    if (toks[j].kind == PG_QUERY__TOKEN__FCONST) return (Operand){OT_PLAIN, "numeric"};
+    if (!tok_names(&toks[j])) return unknown;
+    const char *name = fold_ident(c->a, b->text, &toks[j]);
+    const char *qual = j >= 2 && toks[j - 1].kind == '.' && tok_names(&toks[j - 2])
+                           ? fold_ident(c->a, b->text, &toks[j - 2])
+                           : NULL;
+    return name_operand(c, b, qual, name);
+  }
+  size_t j = i + 1;
+  if (j >= b->n) return unknown;
+  size_t last = j;
+  const char *qual = NULL, *name = NULL;
+  if (tok_names(&toks[j])) {
+    name = fold_ident(c->a, b->text, &toks[j]);
+    if (j + 2 < b->n && toks[j + 1].kind == '.' && tok_names(&toks[j + 2])) {
+      qual = name;
+      name = fold_ident(c->a, b->text, &toks[j + 2]);
+      last = j + 2;
+    }
+  } else if (toks[j].kind != PG_QUERY__TOKEN__SCONST && toks[j].kind != PG_QUERY__TOKEN__ICONST &&
+             toks[j].kind != PG_QUERY__TOKEN__FCONST) {
+    return unknown;
+  }
+  if (last + 2 < b->n && toks[last + 1].kind == PG_QUERY__TOKEN__TYPECAST)
+    return token_type(c, b, last + 2);
+  if (toks[j].kind == PG_QUERY__TOKEN__SCONST) return (Operand){OT_LITERAL, NULL};
+  if (toks[j].kind == PG_QUERY__TOKEN__ICONST) return (Operand){OT_PLAIN, "int4"};
+  if (toks[j].kind == PG_QUERY__TOKEN__FCONST) return (Operand){OT_PLAIN, "numeric"};
+  return name_operand(c, b, qual, name);
+}
+
+/* Variables of the body's DECLARE sections: name [CONSTANT] type ...; */
+static void body_declarations(UseCtx *c, BodyNames *b) {
+  for (size_t i = 0; i < b->n; i++) {
+    if (b->toks[i].kind != PG_QUERY__TOKEN__DECLARE) continue;
+    size_t j = i + 1;
+    while (j < b->n && b->toks[j].kind != PG_QUERY__TOKEN__BEGIN_P) {
+      if (!tok_names(&b->toks[j])) break;
+      const char *name = fold_ident(c->a, b->text, &b->toks[j]);
+      size_t t = j + 1;
+      if (t < b->n && strcmp(fold_ident(c->a, b->text, &b->toks[t]), "constant") == 0) t++;
+      Operand ty = token_type(c, b, t);
+      /* a variable of a table's row type (docs%ROWTYPE, or docs) keeps the
+       * table name as its key, for its fields */
+      if (t < b->n) {
+        const char *w = fold_ident(c->a, b->text, &b->toks[t]);
+        for (size_t r = 0; r < b->nrels; r++)
+          if (strcmp(b->rels[r]->name, w) == 0) ty = (Operand){OT_PLAIN, b->rels[r]->name};
+      }
+      VEC_PUSH(c->a->arena, b->vars, name);
+      VEC_PUSH(c->a->arena, b->var_types, ty);
+      int depth = 0;
+      while (j < b->n && !(depth == 0 && b->toks[j].kind == ';')) {
+        if (b->toks[j].kind == '(') depth++;
+        if (b->toks[j].kind == ')') depth--;
+        j++;
+      }
+      j++;
+    }
+    i = j;
+  }
+}
+
+/* Decides an operator PostgreSQL also names (<->) in a body from the
+ * operand types its tokens show; reports the ambiguity as the statement
+ * decision does. Returns whether it is the extension's use. */
+static bool body_operator_is_extensions(UseCtx *c, const BodyNames *b, size_t i, const char *op,
+                                        bool in_file) {
+  Fit fit = operator_fit(c, op, token_operand(c, b, i, true), false, token_operand(c, b, i, false));
+  if (fit != FIT_MAYBE) return fit == FIT_SURE;
+  Analysis *a = c->a;
+  if (!a->absent || !in_file || !a->fw) return true;
+  int at = b->toks[i].start;
+  Diag *d = diag_at(a->dl, SEV_ERROR, DR_AMBIGUOUS_OPERATOR, a->fw->mig->src, at, at,
+                    "cannot tell whether operator %s in this function body is extension %s's "
+                    "or PostgreSQL's: the types of its operands are not known to migc",
+                    op, extdesc_name(a->ext));
+  diag_detail(a->dl, d, "migc reads PL/pgSQL bodies from their tokens: it knows the types of "
+                        "parameters, declared variables, casts, literals and columns of tables "
+                        "the body names.");
+  diag_hint(a->dl, d, "Cast an operand (x::point, or x::vector) so its type is written, or "
+                      "decide for the function with a rule in the profile.");
+  return false;
+}
+
 void collect_token_uses(Analysis *a, const Token *toks, size_t n, const char *text,
                         int base, UseList *out) {
   UseCtx c = {a, 0, out, {0}, NULL, {0}, {0}};
   (void)base;
+  bool in_file = a->fw && text == a->fw->mig->src->bytes;
   VEC(const char *) idents = {0};
+  VEC(size_t) typed_ops = {0}; /* operators PostgreSQL names too: decided by types below */
   for (size_t i = 0; i < n; i++) {
     const Token *t = &toks[i];
     if (t->kind == PG_QUERY__TOKEN__Op) {
       const char *op = arena_strndup(a->arena, text + t->start, (size_t)(t->end - t->start));
-      /* untyped tokens: PostgreSQL's =, + or || are not taken for the
-       * extension's */
-      if (extdesc_match(a->ext, EK_OPERATOR, op) && !operator_is_generic(&c, op))
-        add_use(&c, USE_EXT, EK_OPERATOR, op, t->start, NULL);
+      /* PostgreSQL's =, + or || are not taken for the extension's; a name
+       * only the extension has is its use */
+      if (!extdesc_match(a->ext, EK_OPERATOR, op) || operator_is_generic(&c, op)) continue;
+      if (builtin_named(&c, BK_OPERATOR, op)) VEC_PUSH(a->arena, typed_ops, i);
+      else add_use(&c, USE_EXT, EK_OPERATOR, op, t->start, NULL);
       continue;
     }
     if (t->kind == PG_QUERY__TOKEN__SCONST) {
@@ -721,16 +914,12 @@ void collect_token_uses(Analysis *a, const Token *toks, size_t n, const char *te
         add_use(&c, USE_FUNCTION, EK_FUNCTION, object_display(a->arena, o), t->start, o->why);
     }
   }
-  if (!a->absent) return;
-  /* elided columns and relations named in the body: a column counts when
-   * its table is named too. Each name is looked up once; pairs are tried
-   * name by name, and for each name the relations in the order named. */
+  /* the tables the body names: by its own words, and by parameters of a
+   * table's row type (f(d docs) ... d.embedding) */
   size_t cap = idents.len + a->n_body_params + 1;
   size_t *relidx = arena_alloc(a->arena, cap * sizeof *relidx);
   Object **rels = arena_alloc(a->arena, cap * sizeof *rels);
   size_t nrels = 0;
-  /* a parameter of a table's row type (f(d docs) ... d.embedding) names the
-   * table as the body's own words would */
   for (size_t j = 0; j < a->n_body_params; j++) {
     const PgQuery__FunctionParameter *p = a->body_params[j]->function_parameter;
     const PgQuery__TypeName *t = p ? p->arg_type : NULL;
@@ -748,6 +937,20 @@ void collect_token_uses(Analysis *a, const Token *toks, size_t n, const char *te
     relidx[nrels] = j;
     rels[nrels++] = rel;
   }
+  if (typed_ops.len) {
+    BodyNames names = {toks, n, text, {0}, {0}, rels, nrels};
+    body_declarations(&c, &names);
+    for (size_t k = 0; k < typed_ops.len; k++) {
+      const Token *t = &toks[typed_ops.items[k]];
+      const char *op = arena_strndup(a->arena, text + t->start, (size_t)(t->end - t->start));
+      if (body_operator_is_extensions(&c, &names, typed_ops.items[k], op, in_file))
+        add_use(&c, USE_EXT, EK_OPERATOR, op, t->start, NULL);
+    }
+  }
+  if (!a->absent) return;
+  /* elided columns and relations named in the body: a column counts when
+   * its table is named too. Each name is looked up once; pairs are tried
+   * name by name, and for each name the relations in the order named. */
   for (size_t i = 0; i < idents.len; i++) {
     for (size_t r = 0; r < nrels; r++) {
       Object *rel = rels[r];

@@ -68,9 +68,23 @@ void rule_drop(Analysis *a, Stmt *s) {
       if (n->node_case != PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS) continue;
       o = lookup_function(a, n->object_with_args, &disp);
       if (!o && !x->missing_ok) unknown_function(a, n->object_with_args, disp, s->start);
-      /* a stub has the stub signature; IF EXISTS of an unknown one is a
-       * no-op either way, but must parse on the target */
-      if ((o && o->action == ACT_STUB) || (!o && a->absent)) stub_types_in(a, &n->base);
+      /* a stub has the stub signature. An unknown function with an
+       * argument of the extension's type cannot exist without it: naming
+       * the stub types instead could drop another function, so it goes */
+      const PgQuery__ObjectWithArgs *owa = n->object_with_args;
+      const PgQuery__TypeName *ext_arg = NULL;
+      for (size_t k = 0; !o && a->absent && k < owa->n_objargs && !ext_arg; k++)
+        if (owa->objargs[k]->node_case == PG_QUERY__NODE__NODE_TYPE_NAME &&
+            type_needs_ext(a, owa->objargs[k]->type_name))
+          ext_arg = owa->objargs[k]->type_name;
+      if (ext_arg) {
+        drops[i] = (ElementDrop){true, arena_printf(a->arena, "function %s", disp),
+                                 ext_reason(a, arena_printf(a->arena, "argument type %s",
+                                                            type_display(a, ext_arg)))};
+        ndrop++;
+        continue;
+      }
+      if (o && o->action == ACT_STUB) stub_types_in(a, &n->base);
     } else if (kind == OBJ_TYPE) {
       if (n->node_case != PG_QUERY__NODE__NODE_TYPE_NAME) continue;
       const char *schema, *name;

@@ -17,7 +17,7 @@ ANALYZE docs (title /* migc: elided column embedding: column docs.embedding elid
 ALTER TYPE hit ADD ATTRIBUTE rank int;
 -- migc: elided RENAME ATTRIBUTE hit.e: column hit.e elided: type vector(3) needs extension vector, absent in v1.0-novector
 CREATE TABLE IF NOT EXISTS docs (id int /* migc: elided column embedding vector(3): type vector(3) needs extension vector, absent in v1.0-novector */);
-DROP FUNCTION IF EXISTS nosuch_f(real[]);
+-- migc: elided DROP function nosuch_f(vector): argument type vector needs extension vector, absent in v1.0-novector
 DROP INDEX docs_title_idx1;
 DROP INDEX docs_lower_idx;
 ALTER TABLE docs ENABLE ROW LEVEL SECURITY;
