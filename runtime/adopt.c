@@ -15,15 +15,18 @@
 
 /* ---- status ---- */
 
+#define NSTATES 6
+
 typedef struct StatusOut {
   Rt *rt;
-  int counts[5];
+  int counts[NSTATES];
 } StatusOut;
 
-static const char *const STATES[] = {"applied", "pending", "running", "failed", "drifted"};
+static const char *const STATES[NSTATES] = {"applied", "pending", "running",
+                                            "failed",  "drifted", "outdated"};
 
 static int state_index(const char *s) {
-  for (int i = 0; i < 5; i++)
+  for (int i = 0; i < NSTATES; i++)
     if (strcmp(STATES[i], s) == 0) return i;
   return 1;
 }
@@ -75,17 +78,13 @@ static void status_members(JsonWriter *w, void *ud) {
   json_end_array(w);
   json_key(w, "summary");
   json_begin_object(w);
-  for (int i = 0; i < 5; i++) json_kv_int(w, STATES[i], so->counts[i]);
+  for (int i = 0; i < NSTATES; i++) json_kv_int(w, STATES[i], so->counts[i]);
   json_end_object(w);
 }
 
 int status_run(Rt *rt) {
   StatusOut so = {rt, {0}};
-  ServerError e;
-  if (!ledger_read(&rt->db, &rt->ledger, &e)) {
-    rt_server_error(rt, DR_LEDGER, &e, "cannot read the ledger %s", rt->ledger.display);
-    return rt_finish(rt, status_members, &so);
-  }
+  if (!rt_read_ledger(rt)) return rt_finish(rt, status_members, &so);
   rt_check_ledger(rt, false);
   const Plan *p = &rt->plan;
   for (size_t i = 0; i < p->files.len; i++)
@@ -112,7 +111,7 @@ int status_run(Rt *rt) {
              row->applied_at ? row->applied_at : "?", row->duration_ms);
     }
     printf("%d applied, %d pending", so.counts[0], so.counts[1]);
-    for (int i = 2; i < 5; i++)
+    for (int i = 2; i < NSTATES; i++)
       if (so.counts[i]) printf(", %d %s", so.counts[i], STATES[i]);
     putchar('\n');
     fflush(stdout);
@@ -330,10 +329,7 @@ static bool managed(const SchemaSet *s, const char *schema) {
 int verify_run(Rt *rt) {
   VerifyOut v = {0};
   ServerError e;
-  if (!ledger_read(&rt->db, &rt->ledger, &e)) {
-    rt_server_error(rt, DR_LEDGER, &e, "cannot read the ledger %s", rt->ledger.display);
-    return rt_finish(rt, verify_members, &v);
-  }
+  if (!rt_read_ledger(rt)) return rt_finish(rt, verify_members, &v);
   if (!rt_check_ledger(rt, false)) return rt_finish(rt, verify_members, &v);
   v.version = rt->o.version ? rt->o.version : ledger_last_applied(&rt->ledger);
   Expect x;
@@ -355,7 +351,8 @@ int verify_run(Rt *rt) {
     const SchemaObj *l = &live.objs.items[i];
     if (!managed(&want, l->schema)) continue;
     if (strcmp(l->schema, rt->ledger.schema) == 0 &&
-        (strcmp(l->name, "migc_ledger") == 0 || strcmp(l->name, "migc_ledger_progress") == 0))
+        (strcmp(l->name, "migc_ledger") == 0 || strcmp(l->name, "migc_ledger_progress") == 0 ||
+         strcmp(l->name, "migc_ledger_meta") == 0))
       continue;
     const SchemaObj *w = schemaset_find(&want, l);
     const char *disp = schemaobj_display(rt->a, l);
@@ -478,7 +475,17 @@ static int evidence(Rt *rt, Expect *x, const SchemaSet *live, const SchemaSet *a
 int adopt_run(Rt *rt) {
   AdoptOut ao = {0};
   Plan *p = &rt->plan;
-  ao.target_version = rt->o.version ? rt->o.version : p->files.items[p->files.len - 1].version;
+  /* repeatables have no version: adopt records versioned migrations only */
+  const char *last_versioned = NULL;
+  for (size_t i = 0; i < p->files.len; i++)
+    if (!p->files.items[i].repeatable) last_versioned = p->files.items[i].version;
+  ao.target_version = rt->o.version ? rt->o.version : last_versioned;
+  if (!ao.target_version) {
+    diag_path(&rt->dl, SEV_ERROR, DR_USAGE, NULL, 0, 0, "%s has no versioned migration to adopt",
+              p->root);
+    rt_finish(rt, adopt_members, &ao);
+    return 2;
+  }
   if (plan_find(p, ao.target_version) < 0) {
     diag_path(&rt->dl, SEV_ERROR, DR_USAGE, NULL, 0, 0, "--version %s: %s has no migration %s",
               ao.target_version, p->root, ao.target_version);
@@ -500,7 +507,7 @@ int adopt_run(Rt *rt) {
   bool all_good = true;
   for (size_t i = 0; i < p->files.len; i++) {
     const PlanFile *f = &p->files.items[i];
-    if (version_cmp(f->version, ao.target_version) > 0) break;
+    if (f->repeatable || version_cmp(f->version, ao.target_version) > 0) break;
     if (strcmp(rt_state(rt, f, NULL), "applied") == 0) continue;
     AdoptItem it = {f, 0, ao.fs.len, 0, f->stmts.len == 0};
     int checks = evidence(rt, &x, &live, &at_target, f, &ao.fs);
@@ -544,7 +551,8 @@ int adopt_run(Rt *rt) {
     return rt_finish(rt, adopt_members, &ao);
   }
   bool ok = db_exec(&rt->db, "BEGIN", 0, NULL, NULL, &e);
-  if (ok && !rt->ledger.exists) ok = ledger_create(&rt->db, &rt->ledger, &e);
+  if (ok && (!rt->ledger.exists || !rt->ledger.has_meta))
+    ok = ledger_create(&rt->db, &rt->ledger, &e);
   for (size_t i = 0; ok && i < ao.items.len; i++)
     ok = ledger_adopt(&rt->db, &rt->ledger, ao.items.items[i].f, p->profile_name, &e);
   if (ok) ok = db_exec(&rt->db, "COMMIT", 0, NULL, NULL, &e);
