@@ -169,7 +169,40 @@ static bool expect_open(Rt *rt, Expect *x) {
   return true;
 }
 
-static bool expect_at(Rt *rt, Expect *x, const char *version, SchemaSet *out) {
+/* The tree cut at version, plus (with_repeatables, when version is the
+ * last versioned migration) the repeatables the ledger records: they run
+ * after every version. NULL when the plain cut at version will do. */
+static Tree *cut_with_repeatables(Rt *rt, const Tree *t, const char *version) {
+  bool any = false;
+  for (size_t i = 0; i < t->migs.len; i++) {
+    const Migration *m = &t->migs.items[i];
+    if (m->seed) continue;
+    if (m->repeatable)
+      any = true;
+    else if (version_cmp(m->version, version) > 0)
+      return NULL; /* not at the end: repeatables have not run yet */
+  }
+  if (!any) return NULL;
+  Tree *cut = arena_alloc(rt->a, sizeof *cut);
+  *cut = *t;
+  cut->migs.items = arena_alloc(rt->a, (t->migs.len + 1) * sizeof *cut->migs.items);
+  cut->migs.len = cut->migs.cap = 0;
+  for (size_t i = 0; i < t->migs.len; i++) {
+    const Migration *m = &t->migs.items[i];
+    if (m->seed) continue;
+    if (m->repeatable) {
+      const LedgerRow *row =
+          ledger_find(&rt->ledger, arena_printf(rt->a, PLAN_REPEATABLE_PREFIX "%s", m->name));
+      if (!row || strcmp(row->status, "applied") != 0) continue;
+    }
+    cut->migs.items[cut->migs.len++] = *m;
+  }
+  cut->migs.cap = cut->migs.len;
+  return cut;
+}
+
+static bool expect_at(Rt *rt, Expect *x, const char *version, bool with_repeatables,
+                      SchemaSet *out) {
   if (!version) {
     memset(out, 0, sizeof *out);
     VEC_PUSH(rt->a, out->schemas, "public");
@@ -177,7 +210,9 @@ static bool expect_at(Rt *rt, Expect *x, const char *version, SchemaSet *out) {
   }
   DiagList inner;
   diags_init(&inner, rt->a);
-  Catalog *c = catalog_at_version(rt->a, x->tree, x->prof, version, &inner);
+  Tree *cut = with_repeatables ? cut_with_repeatables(rt, x->tree, version) : NULL;
+  Catalog *c = cut ? catalog_at_version(rt->a, cut, x->prof, NULL, &inner)
+                   : catalog_at_version(rt->a, x->tree, x->prof, version, &inner);
   if (!c) {
     Diag *d = diag_path(&rt->dl, SEV_ERROR, DR_INTERNAL, NULL, 0, 0,
                         "cannot replay the tree up to version %s", version);
@@ -334,7 +369,7 @@ int verify_run(Rt *rt) {
   v.version = rt->o.version ? rt->o.version : ledger_last_applied(&rt->ledger);
   Expect x;
   SchemaSet want, live;
-  if (!expect_open(rt, &x) || !expect_at(rt, &x, v.version, &want))
+  if (!expect_open(rt, &x) || !expect_at(rt, &x, v.version, true, &want))
     return rt_finish(rt, verify_members, &v);
   if (!livecat_read(&rt->db, &live, &e)) {
     rt_server_error(rt, DR_CONNECTION, &e, "cannot read the live catalog");
@@ -418,7 +453,8 @@ static int evidence(Rt *rt, Expect *x, const SchemaSet *live, const SchemaSet *a
                     const PlanFile *f, Findings *fs) {
   SchemaSet before, after;
   const char *prev = previous_version(x->tree, f->version);
-  if (!expect_at(rt, x, prev, &before) || !expect_at(rt, x, f->version, &after)) return -1;
+  if (!expect_at(rt, x, prev, false, &before) || !expect_at(rt, x, f->version, false, &after))
+    return -1;
   const char *prefix = arena_printf(rt->a, "cannot adopt %s: ", f->version);
   int checks = 0;
   for (size_t i = 0; i < after.objs.len; i++) {
@@ -497,7 +533,7 @@ int adopt_run(Rt *rt) {
   Expect x;
   SchemaSet at_target, live;
   ServerError e;
-  if (!expect_open(rt, &x) || !expect_at(rt, &x, ao.target_version, &at_target))
+  if (!expect_open(rt, &x) || !expect_at(rt, &x, ao.target_version, false, &at_target))
     return rt_finish(rt, adopt_members, &ao);
   if (!livecat_read(&rt->db, &live, &e)) {
     rt_server_error(rt, DR_CONNECTION, &e, "cannot read the live catalog");

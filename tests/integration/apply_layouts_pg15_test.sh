@@ -12,6 +12,7 @@
 #   3. Flyway repeatables: two R__ files get keys R__a and R__b, run after
 #      every versioned migration (a new version first), once; an edited one
 #      is "outdated" in status and runs again, alone, its row updated;
+#      verify expects the views they made;
 #   4. a ledger row migc cannot trust (NULL checksum, NULL profile, unknown
 #      status, progress past the file's statements) and a ledger or
 #      manifest of a newer format are refused, naming the row or format,
@@ -97,6 +98,9 @@ fresh
 "$MIGC" apply "$R" --profile v1.0-novector --db "$(url "$db")" -q || fail "apply with repeatables"
 assert_eq "1|R__a|R__b" "$(q "$db" "select string_agg(version, '|' order by applied_at, version) from migc_ledger")" \
     "versions first, then the repeatables by name, keyed R__name"
+out=$("$MIGC" verify "$R" --profile v1.0-novector --db "$(url "$db")" 2>&1) ||
+    fail "verify after the repeatables: $out"
+assert_contains "$out" "0 differences" "verify expects what the applied repeatables made"
 before=$(q "$db" "select version, applied_at from migc_ledger order by 1")
 "$MIGC" apply "$R" --profile v1.0-novector --db "$(url "$db")" -q || fail "rerun with repeatables"
 assert_eq "$before" "$(q "$db" "select version, applied_at from migc_ledger order by 1")" \
