@@ -32,7 +32,10 @@ const char *placeholder_given(const Rt *rt, const char *name) {
   return NULL;
 }
 
+static bool goose(const Rt *rt) { return rt->plan.tree && rt->plan.tree->layout == LAYOUT_FLAT; }
+
 static const char *builtin(Rt *rt, const PlanFile *f, const char *name) {
+  if (goose(rt)) return getenv(name); /* ENVSUB: the environment, as goose reads it */
   if (strncasecmp(name, "flyway:", 7) != 0) return NULL;
   const char *b = name + 7;
   if (strcasecmp(b, "database") == 0) return rt->pg ? PQdb(rt->pg) : NULL;
@@ -59,12 +62,16 @@ bool placeholders_resolve(Rt *rt, PlanFile *f) {
                       at + (long)(ph->end - ph->start),
                       "placeholder ${%s} has no value; migration %s was not applied", ph->name,
                       f->version);
-    diag_detail(&rt->dl, d, "Flyway replaces ${...} before the SQL runs; without a value the "
-                            "file cannot run. Nothing was applied.");
+    diag_detail(&rt->dl, d, "%s replaces ${...} before the SQL runs; without a value the file "
+                            "cannot run. Nothing was applied.",
+                goose(rt) ? "goose (ENVSUB ON)" : "Flyway");
     char *env = arena_strdup(rt->a, ph->name);
     for (char *c = env; *c; c++) *c = (char)toupper((unsigned char)*c);
-    diag_hint(&rt->dl, d, "Pass -p %s=VALUE (or --placeholder), or set %s%s.", ph->name,
-              ENV_PREFIX, env);
+    if (goose(rt))
+      diag_hint(&rt->dl, d, "Set %s in the environment, or pass -p %s=VALUE.", ph->name, ph->name);
+    else
+      diag_hint(&rt->dl, d, "Pass -p %s=VALUE (or --placeholder), or set %s%s.", ph->name,
+                ENV_PREFIX, env);
   }
   return ok;
 }

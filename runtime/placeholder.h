@@ -1,6 +1,6 @@
 /*
- * placeholder.h — values for Flyway ${name} placeholders, the way Flyway
- * takes them, and the statement text apply sends with them replaced.
+ * placeholder.h — values for Flyway ${name} placeholders (and goose ENVSUB
+ * ${VAR}), the way their runner takes them, and the statement text apply sends with them replaced.
  *
  * A placeholder's value comes from, first found wins:
  *   1. -p NAME=VALUE / --placeholder NAME=VALUE (the last one given for a
@@ -10,8 +10,11 @@
  *   3. Flyway's built-ins: flyway:database, flyway:user (the connection's),
  *      flyway:defaultSchema (the ledger's schema), flyway:table
  *      (migc_ledger), flyway:filename (the script's file name).
- * Names compare ignoring case, as Flyway's do. A placeholder without a
- * value is an error at its file:line:col, reported before anything runs.
+ * Names compare ignoring case, as Flyway's do. In a goose tree the masked
+ * ${VAR} of an ENVSUB ON region is a placeholder too, whose value after 1
+ * and 2 is the environment variable VAR, as goose reads it. A placeholder
+ * without a value is an error at its file:line:col, reported before
+ * anything runs.
  *
  * Must not connect or run SQL; values are plain text, spliced as Flyway
  * splices them (no quoting).

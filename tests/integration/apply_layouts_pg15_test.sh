@@ -200,6 +200,23 @@ assert_eq app "$(q "$db" "select tableowner from pg_tables where tablename = 't'
 turl=$("$MIGC" testdb "$F" --profile v1.0-novector --db "$(url postgres)" -p DB_OWNER=app) ||
     fail "testdb with -p"
 pass "Flyway placeholders: -p, --placeholder, MIGC_PLACEHOLDER_*, flyway:database; unset ones refused at file:line:col"
+G=$WORK/goose
+mk "$G/001_a.sql" '-- +goose Up
+-- +goose ENVSUB ON
+CREATE TABLE ${TBL} (id int);
+-- +goose ENVSUB OFF
+SELECT '"'"'${kept}'"'"';'
+fresh
+set +e; out=$(env -u TBL "$MIGC" apply "$G" --profile v1.0-novector --db "$(url "$db")" 2>&1); rc=$?; set -e
+assert_eq 1 "$rc" "an unset ENVSUB variable is refused"
+assert_contains "$out" "goose/001_a.sql:3:14: error: placeholder \${TBL} has no value" "named at file:line:col"
+TBL=from_env "$MIGC" apply "$G" --profile v1.0-novector --db "$(url "$db")" -q || fail "goose ENVSUB apply"
+assert_eq from_env "$(q "$db" "select to_regclass('from_env')")" "goose ENVSUB takes the environment variable"
+"$MIGC" build "$G" --profile v1.0-novector -o "$WORK/goosec" -q || fail "build goose"
+fresh
+TBL=from_env "$MIGC" apply "$WORK/goosec" --db "$(url "$db")" -q || fail "goose ENVSUB apply, compiled"
+assert_eq from_env "$(q "$db" "select to_regclass('from_env')")" "compiled: the value, not the masked name"
+pass "goose ENVSUB: \${VAR} from the environment, unset ones refused"
 pg15_stop
 
 # 7. apply --upgrade --source with a Prisma tree
