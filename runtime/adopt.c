@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "livecat.h"
+#include "placeholder.h"
 
 /* ---- status ---- */
 
@@ -220,6 +221,17 @@ static bool expect_at(Rt *rt, Expect *x, const char *version, bool with_repeatab
     return false;
   }
   expected_from_catalog(rt->a, c, x->prof, out);
+  /* names the tree spells with placeholders, as the database has them */
+  for (size_t i = 0; i < out->schemas.len; i++)
+    out->schemas.items[i] = placeholder_name(rt, x->tree, out->schemas.items[i]);
+  for (size_t i = 0; i < out->objs.len; i++) {
+    SchemaObj *o = &out->objs.items[i];
+    o->schema = placeholder_name(rt, x->tree, o->schema);
+    o->name = placeholder_name(rt, x->tree, o->name);
+    o->table = placeholder_name(rt, x->tree, o->table);
+    for (size_t k = 0; k < o->cols.len; k++)
+      o->cols.items[k].name = placeholder_name(rt, x->tree, o->cols.items[k].name);
+  }
   return true;
 }
 

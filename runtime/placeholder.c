@@ -109,3 +109,31 @@ size_t placeholder_file_offset(const PlanFile *f, const PlanStmt *st, size_t sen
   }
   return file + (sent_off - sent);
 }
+
+const char *placeholder_name(Rt *rt, const Tree *t, const char *s) {
+  if (!s || !t->placeholders.len) return s;
+  const char *written = tree_unmask(rt->a, t, s);
+  if (!strstr(written, "${")) return written;
+  StrBuf sb;
+  sb_init(&sb, rt->a);
+  sb_add(&sb, "", 0);
+  PlanFile none;
+  memset(&none, 0, sizeof none);
+  none.relpath = "";
+  for (const char *p = written; *p;) {
+    const char *close = p[0] == '$' && p[1] == '{' ? strchr(p, '}') : NULL;
+    if (!close) {
+      sb_addc(&sb, *p++);
+      continue;
+    }
+    const char *name = arena_strndup(rt->a, p + 2, (size_t)(close - p - 2));
+    const char *v = placeholder_given(rt, name);
+    if (!v) v = builtin(rt, &none, name);
+    if (v)
+      sb_adds(&sb, v);
+    else
+      sb_add(&sb, p, (size_t)(close - p + 1));
+    p = close + 1;
+  }
+  return sb_str(&sb);
+}

@@ -1,6 +1,7 @@
 /*
  * placeholder.h — values for Flyway ${name} placeholders (and goose ENVSUB
- * ${VAR}), the way their runner takes them, and the statement text apply sends with them replaced.
+ * ${VAR}), the way their runner takes them; the statement text apply sends
+ * with them replaced; names of a replayed tree as the database has them.
  *
  * A placeholder's value comes from, first found wins:
  *   1. -p NAME=VALUE / --placeholder NAME=VALUE (the last one given for a
@@ -35,6 +36,12 @@ const char *placeholder_stmt_text(Arena *a, const PlanFile *f, const PlanStmt *s
 /* The offset in f->bytes of byte sent_off of that text: a byte inside a
  * value maps to the start of its placeholder. */
 size_t placeholder_file_offset(const PlanFile *f, const PlanStmt *st, size_t sent_off);
+
+/* s (a name from a tree replayed with placeholders masked) as the
+ * database has it: masked placeholders shown as written (tree_unmask), then
+ * each ${name} with a value from -p, the environment or the built-ins
+ * replaced by it; one without a value stays "${name}". */
+const char *placeholder_name(Rt *rt, const Tree *t, const char *s);
 
 /* The value -p or the environment gives name, or NULL (no built-ins). */
 const char *placeholder_given(const Rt *rt, const char *name);

@@ -97,7 +97,8 @@ static const char OPTIONS_HELP[] =
     "  --source DIR           verify, adopt, apply --upgrade: the canonical tree\n"
     "                         TREE was built from\n"
     "  -p, --placeholder NAME=VALUE\n"
-    "                         apply, testdb: the value of Flyway placeholder ${NAME}\n"
+    "                         apply, testdb, verify, adopt: the value of Flyway\n"
+    "                         placeholder ${NAME}\n"
     "                         (repeatable; over MIGC_PLACEHOLDER_NAME in the\n"
     "                         environment; names ignore case)\n"
     "  --upgrade              apply: when the ledger records another profile, apply\n"
@@ -186,7 +187,7 @@ int rt_parse(Rt *rt, const char *cmd, int argc, char **argv) {
       if (!*val) return usage(cmd, "--maintenance-db needs a database name%s", "");
       o->maintenance_db = val;
     } else if ((strcmp(a, "-p") == 0 || strcmp(a, "--placeholder") == 0) &&
-               (is_apply || is_testdb)) {
+               (is_apply || is_testdb || is_verify || is_adopt)) {
       TAKE();
       if (!strchr(val, '=') || val[0] == '=')
         return usage(cmd, "--placeholder takes NAME=VALUE, not \"%s\"", val);

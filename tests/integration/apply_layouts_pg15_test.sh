@@ -199,6 +199,16 @@ assert_eq app "$(q "$db" "select tableowner from pg_tables where tablename = 't'
     "the command line wins over the environment (names ignore case), compiled tree"
 turl=$("$MIGC" testdb "$F" --profile v1.0-novector --db "$(url postgres)" -p DB_OWNER=app) ||
     fail "testdb with -p"
+S=$WORK/phs
+mk "$S/V1__s.sql" 'CREATE SCHEMA ${s};
+CREATE TABLE ${s}.t (id int);'
+fresh
+"$MIGC" apply "$S" --profile v1.0-novector --db "$(url "$db")" -q -p s=app_data || fail "apply \${s}"
+out=$("$MIGC" verify "$S" --profile v1.0-novector --db "$(url "$db")" -p s=app_data 2>&1) ||
+    fail "verify with the placeholder's value: $out"
+assert_contains "$out" "0 differences" "verify names objects with the placeholder's value"
+set +e; out=$("$MIGC" verify "$S" --profile v1.0-novector --db "$(url "$db")" 2>&1); set -e
+assert_contains "$out" 'table "${s}.t" is missing' "verify without the value names the placeholder"
 pass "Flyway placeholders: -p, --placeholder, MIGC_PLACEHOLDER_*, flyway:database; unset ones refused at file:line:col"
 G=$WORK/goose
 mk "$G/001_a.sql" '-- +goose Up
