@@ -197,6 +197,14 @@ static void find_placeholders(Arena *a, PlanFile *f) {
   }
 }
 
+/* The file diagnostics show for m: as written (its src has placeholders
+ * masked, at the same offsets). */
+static SourceFile *report_of(Arena *a, const Migration *m) {
+  if (!m->orig || m->orig == m->src->bytes || memcmp(m->orig, m->src->bytes, m->src->len) == 0)
+    return m->src;
+  return source_new(a, m->src->path, m->orig, m->src->len);
+}
+
 /* A plan entry's ledger key and kind from its migration. */
 static void set_key(Arena *a, PlanFile *f, const Migration *m) {
   f->repeatable = m->repeatable;
@@ -297,7 +305,6 @@ static bool load_compiled(Arena *a, const char *dir, Plan *p, DiagList *dl) {
     }
     const Migration *mig = &t->migs.items[k];
     listed[k] = true;
-    if (mig->down_file) continue; /* apply never runs a down or undo file */
     if (!sha || strcmp(sha, mig->sha256) != 0) {
       Diag *d = diag_path(dl, SEV_ERROR, DR_MANIFEST, path, 0, 0,
                           "file was edited after \"migc build\": its sha256 is %s, the "
@@ -306,6 +313,7 @@ static bool load_compiled(Arena *a, const char *dir, Plan *p, DiagList *dl) {
       diag_hint(dl, d, "Edit the canonical migration and rebuild; never edit a compiled tree.");
       continue;
     }
+    if (mig->down_file) continue; /* apply never runs a down or undo file */
     PlanFile f = {0};
     set_key(a, &f, mig);
     f.relpath = mig->relpath;
@@ -317,7 +325,7 @@ static bool load_compiled(Arena *a, const char *dir, Plan *p, DiagList *dl) {
     migc_body_sha256(f.bytes, f.len, f.sha256);
     f.transaction = json_get_bool(fe, "transaction", true);
     f.no_txn_reason = json_get_str(fe, "no_transaction_reason");
-    f.report = mig->src;
+    f.report = report_of(a, mig);
     find_placeholders(a, &f);
     VEC_PUSH(a, p->files, f);
   }
@@ -405,7 +413,7 @@ static bool load_canonical(Arena *a, const char *dir, const char *profile, Plan 
     migc_body_sha256(f.bytes, f.len, f.sha256);
     f.transaction = !fw->no_txn_reason;
     f.no_txn_reason = fw->no_txn_reason;
-    f.report = o->source->src;
+    f.report = report_of(a, o->source);
     f.edits = fw->edits.items; /* sorted in place by compile_tree's splice */
     f.nedits = fw->edits.len;
     size_t body = o->source->src->len;
