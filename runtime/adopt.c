@@ -12,18 +12,22 @@
 #include <string.h>
 
 #include "livecat.h"
+#include "placeholder.h"
 
 /* ---- status ---- */
 
+#define NSTATES 6
+
 typedef struct StatusOut {
   Rt *rt;
-  int counts[5];
+  int counts[NSTATES];
 } StatusOut;
 
-static const char *const STATES[] = {"applied", "pending", "running", "failed", "drifted"};
+static const char *const STATES[NSTATES] = {"applied", "pending", "running",
+                                            "failed",  "drifted", "outdated"};
 
 static int state_index(const char *s) {
-  for (int i = 0; i < 5; i++)
+  for (int i = 0; i < NSTATES; i++)
     if (strcmp(STATES[i], s) == 0) return i;
   return 1;
 }
@@ -75,17 +79,13 @@ static void status_members(JsonWriter *w, void *ud) {
   json_end_array(w);
   json_key(w, "summary");
   json_begin_object(w);
-  for (int i = 0; i < 5; i++) json_kv_int(w, STATES[i], so->counts[i]);
+  for (int i = 0; i < NSTATES; i++) json_kv_int(w, STATES[i], so->counts[i]);
   json_end_object(w);
 }
 
 int status_run(Rt *rt) {
   StatusOut so = {rt, {0}};
-  ServerError e;
-  if (!ledger_read(&rt->db, &rt->ledger, &e)) {
-    rt_server_error(rt, DR_LEDGER, &e, "cannot read the ledger %s", rt->ledger.display);
-    return rt_finish(rt, status_members, &so);
-  }
+  if (!rt_read_ledger(rt)) return rt_finish(rt, status_members, &so);
   rt_check_ledger(rt, false);
   const Plan *p = &rt->plan;
   for (size_t i = 0; i < p->files.len; i++)
@@ -112,7 +112,7 @@ int status_run(Rt *rt) {
              row->applied_at ? row->applied_at : "?", row->duration_ms);
     }
     printf("%d applied, %d pending", so.counts[0], so.counts[1]);
-    for (int i = 2; i < 5; i++)
+    for (int i = 2; i < NSTATES; i++)
       if (so.counts[i]) printf(", %d %s", so.counts[i], STATES[i]);
     putchar('\n');
     fflush(stdout);
@@ -170,7 +170,40 @@ static bool expect_open(Rt *rt, Expect *x) {
   return true;
 }
 
-static bool expect_at(Rt *rt, Expect *x, const char *version, SchemaSet *out) {
+/* The tree cut at version, plus (with_repeatables, when version is the
+ * last versioned migration) the repeatables the ledger records: they run
+ * after every version. NULL when the plain cut at version will do. */
+static Tree *cut_with_repeatables(Rt *rt, const Tree *t, const char *version) {
+  bool any = false;
+  for (size_t i = 0; i < t->migs.len; i++) {
+    const Migration *m = &t->migs.items[i];
+    if (m->seed) continue;
+    if (m->repeatable)
+      any = true;
+    else if (version_cmp(m->version, version) > 0)
+      return NULL; /* not at the end: repeatables have not run yet */
+  }
+  if (!any) return NULL;
+  Tree *cut = arena_alloc(rt->a, sizeof *cut);
+  *cut = *t;
+  cut->migs.items = arena_alloc(rt->a, (t->migs.len + 1) * sizeof *cut->migs.items);
+  cut->migs.len = cut->migs.cap = 0;
+  for (size_t i = 0; i < t->migs.len; i++) {
+    const Migration *m = &t->migs.items[i];
+    if (m->seed) continue;
+    if (m->repeatable) {
+      const LedgerRow *row =
+          ledger_find(&rt->ledger, arena_printf(rt->a, PLAN_REPEATABLE_PREFIX "%s", m->name));
+      if (!row || strcmp(row->status, "applied") != 0) continue;
+    }
+    cut->migs.items[cut->migs.len++] = *m;
+  }
+  cut->migs.cap = cut->migs.len;
+  return cut;
+}
+
+static bool expect_at(Rt *rt, Expect *x, const char *version, bool with_repeatables,
+                      SchemaSet *out) {
   if (!version) {
     memset(out, 0, sizeof *out);
     VEC_PUSH(rt->a, out->schemas, "public");
@@ -178,7 +211,9 @@ static bool expect_at(Rt *rt, Expect *x, const char *version, SchemaSet *out) {
   }
   DiagList inner;
   diags_init(&inner, rt->a);
-  Catalog *c = catalog_at_version(rt->a, x->tree, x->prof, version, &inner);
+  Tree *cut = with_repeatables ? cut_with_repeatables(rt, x->tree, version) : NULL;
+  Catalog *c = cut ? catalog_at_version(rt->a, cut, x->prof, NULL, &inner)
+                   : catalog_at_version(rt->a, x->tree, x->prof, version, &inner);
   if (!c) {
     Diag *d = diag_path(&rt->dl, SEV_ERROR, DR_INTERNAL, NULL, 0, 0,
                         "cannot replay the tree up to version %s", version);
@@ -186,6 +221,17 @@ static bool expect_at(Rt *rt, Expect *x, const char *version, SchemaSet *out) {
     return false;
   }
   expected_from_catalog(rt->a, c, x->prof, out);
+  /* names the tree spells with placeholders, as the database has them */
+  for (size_t i = 0; i < out->schemas.len; i++)
+    out->schemas.items[i] = placeholder_name(rt, x->tree, out->schemas.items[i]);
+  for (size_t i = 0; i < out->objs.len; i++) {
+    SchemaObj *o = &out->objs.items[i];
+    o->schema = placeholder_name(rt, x->tree, o->schema);
+    o->name = placeholder_name(rt, x->tree, o->name);
+    o->table = placeholder_name(rt, x->tree, o->table);
+    for (size_t k = 0; k < o->cols.len; k++)
+      o->cols.items[k].name = placeholder_name(rt, x->tree, o->cols.items[k].name);
+  }
   return true;
 }
 
@@ -330,15 +376,12 @@ static bool managed(const SchemaSet *s, const char *schema) {
 int verify_run(Rt *rt) {
   VerifyOut v = {0};
   ServerError e;
-  if (!ledger_read(&rt->db, &rt->ledger, &e)) {
-    rt_server_error(rt, DR_LEDGER, &e, "cannot read the ledger %s", rt->ledger.display);
-    return rt_finish(rt, verify_members, &v);
-  }
+  if (!rt_read_ledger(rt)) return rt_finish(rt, verify_members, &v);
   if (!rt_check_ledger(rt, false)) return rt_finish(rt, verify_members, &v);
   v.version = rt->o.version ? rt->o.version : ledger_last_applied(&rt->ledger);
   Expect x;
   SchemaSet want, live;
-  if (!expect_open(rt, &x) || !expect_at(rt, &x, v.version, &want))
+  if (!expect_open(rt, &x) || !expect_at(rt, &x, v.version, true, &want))
     return rt_finish(rt, verify_members, &v);
   if (!livecat_read(&rt->db, &live, &e)) {
     rt_server_error(rt, DR_CONNECTION, &e, "cannot read the live catalog");
@@ -355,7 +398,8 @@ int verify_run(Rt *rt) {
     const SchemaObj *l = &live.objs.items[i];
     if (!managed(&want, l->schema)) continue;
     if (strcmp(l->schema, rt->ledger.schema) == 0 &&
-        (strcmp(l->name, "migc_ledger") == 0 || strcmp(l->name, "migc_ledger_progress") == 0))
+        (strcmp(l->name, "migc_ledger") == 0 || strcmp(l->name, "migc_ledger_progress") == 0 ||
+         strcmp(l->name, "migc_ledger_meta") == 0))
       continue;
     const SchemaObj *w = schemaset_find(&want, l);
     const char *disp = schemaobj_display(rt->a, l);
@@ -421,7 +465,8 @@ static int evidence(Rt *rt, Expect *x, const SchemaSet *live, const SchemaSet *a
                     const PlanFile *f, Findings *fs) {
   SchemaSet before, after;
   const char *prev = previous_version(x->tree, f->version);
-  if (!expect_at(rt, x, prev, &before) || !expect_at(rt, x, f->version, &after)) return -1;
+  if (!expect_at(rt, x, prev, false, &before) || !expect_at(rt, x, f->version, false, &after))
+    return -1;
   const char *prefix = arena_printf(rt->a, "cannot adopt %s: ", f->version);
   int checks = 0;
   for (size_t i = 0; i < after.objs.len; i++) {
@@ -478,7 +523,17 @@ static int evidence(Rt *rt, Expect *x, const SchemaSet *live, const SchemaSet *a
 int adopt_run(Rt *rt) {
   AdoptOut ao = {0};
   Plan *p = &rt->plan;
-  ao.target_version = rt->o.version ? rt->o.version : p->files.items[p->files.len - 1].version;
+  /* repeatables have no version: adopt records versioned migrations only */
+  const char *last_versioned = NULL;
+  for (size_t i = 0; i < p->files.len; i++)
+    if (!p->files.items[i].repeatable) last_versioned = p->files.items[i].version;
+  ao.target_version = rt->o.version ? rt->o.version : last_versioned;
+  if (!ao.target_version) {
+    diag_path(&rt->dl, SEV_ERROR, DR_USAGE, NULL, 0, 0, "%s has no versioned migration to adopt",
+              p->root);
+    rt_finish(rt, adopt_members, &ao);
+    return 2;
+  }
   if (plan_find(p, ao.target_version) < 0) {
     diag_path(&rt->dl, SEV_ERROR, DR_USAGE, NULL, 0, 0, "--version %s: %s has no migration %s",
               ao.target_version, p->root, ao.target_version);
@@ -490,7 +545,7 @@ int adopt_run(Rt *rt) {
   Expect x;
   SchemaSet at_target, live;
   ServerError e;
-  if (!expect_open(rt, &x) || !expect_at(rt, &x, ao.target_version, &at_target))
+  if (!expect_open(rt, &x) || !expect_at(rt, &x, ao.target_version, false, &at_target))
     return rt_finish(rt, adopt_members, &ao);
   if (!livecat_read(&rt->db, &live, &e)) {
     rt_server_error(rt, DR_CONNECTION, &e, "cannot read the live catalog");
@@ -500,7 +555,7 @@ int adopt_run(Rt *rt) {
   bool all_good = true;
   for (size_t i = 0; i < p->files.len; i++) {
     const PlanFile *f = &p->files.items[i];
-    if (version_cmp(f->version, ao.target_version) > 0) break;
+    if (f->repeatable || version_cmp(f->version, ao.target_version) > 0) break;
     if (strcmp(rt_state(rt, f, NULL), "applied") == 0) continue;
     AdoptItem it = {f, 0, ao.fs.len, 0, f->stmts.len == 0};
     int checks = evidence(rt, &x, &live, &at_target, f, &ao.fs);
@@ -544,7 +599,8 @@ int adopt_run(Rt *rt) {
     return rt_finish(rt, adopt_members, &ao);
   }
   bool ok = db_exec(&rt->db, "BEGIN", 0, NULL, NULL, &e);
-  if (ok && !rt->ledger.exists) ok = ledger_create(&rt->db, &rt->ledger, &e);
+  if (ok && (!rt->ledger.exists || !rt->ledger.has_meta))
+    ok = ledger_create(&rt->db, &rt->ledger, &e);
   for (size_t i = 0; ok && i < ao.items.len; i++)
     ok = ledger_adopt(&rt->db, &rt->ledger, ao.items.items[i].f, p->profile_name, &e);
   if (ok) ok = db_exec(&rt->db, "COMMIT", 0, NULL, NULL, &e);

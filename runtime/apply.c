@@ -9,6 +9,7 @@
 #include "apply.h"
 
 #include "bridge.h"
+#include "placeholder.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,7 +113,8 @@ static bool is_duplicate(const char *sqlstate) {
 static void stmt_error(Rt *rt, const PlanFile *f, const PlanStmt *st, const char *sent,
                        const ServerError *e, const char *status) {
   size_t off = st->start;
-  if (e->position > 0) off = st->start + utf8_char_to_byte(sent, (size_t)e->position);
+  if (e->position > 0)
+    off = placeholder_file_offset(f, st, utf8_char_to_byte(sent, (size_t)e->position));
   long r = (long)plan_report_offset(f, off);
   Diag *d = e->sqlstate ? diag_at(&rt->dl, SEV_ERROR, DR_APPLY, f->report, r, r,
                                   "%s (SQLSTATE %s)", e->message, e->sqlstate)
@@ -136,7 +138,7 @@ static void stmt_error(Rt *rt, const PlanFile *f, const PlanStmt *st, const char
 /* ---- running statements ---- */
 
 static const char *stmt_text(Arena *scratch, const PlanFile *f, const PlanStmt *st) {
-  return arena_strndup(scratch, f->bytes + st->start, st->end - st->start);
+  return placeholder_stmt_text(scratch, f, st);
 }
 
 static bool rollback(Rt *rt) {
@@ -251,7 +253,9 @@ static bool apply_outside_transaction(Rt *rt, const PlanFile *f, const LedgerRow
   clock_gettime(CLOCK_MONOTONIC, &t0);
   ServerError e;
   size_t start = 0;
-  bool resuming = row && strcmp(row->status, "running") == 0;
+  /* a repeatable that changed while running starts over */
+  bool resuming = row && strcmp(row->status, "running") == 0 &&
+                  strcmp(row->checksum, f->sha256) == 0;
   if (resuming) {
     start = row->progress > 0 ? (size_t)row->progress : 0;
     *resumed_at = (int)start + 1;
@@ -377,12 +381,7 @@ static bool maybe_bridge(Rt *rt, ApplyResult *res) {
   res->bridge_ms = ms;
   rt_progress(rt, "migc: upgrade bridge applied in %.2f s; the ledger now says profile %s up to %s",
               (double)ms / 1000.0, br.to, br.at);
-  ServerError e;
-  if (!ledger_read(&rt->db, &rt->ledger, &e)) {
-    rt_server_error(rt, DR_LEDGER, &e, "cannot read the ledger %s", rt->ledger.display);
-    return false;
-  }
-  return true;
+  return rt_read_ledger(rt);
 }
 
 /* ---- the command ---- */
@@ -415,6 +414,12 @@ static void members(JsonWriter *w, void *ud) {
   json_kv_string(w, "failed", res->stopped_at);
 }
 
+/* Whether f is applied by this run: every versioned migration up to --to,
+ * and the repeatables (after every versioned one, as Flyway runs them). */
+static bool in_scope(const Rt *rt, const PlanFile *f) {
+  return f->repeatable || !rt->o.version || version_cmp(f->version, rt->o.version) <= 0;
+}
+
 bool apply_pending(Rt *rt, ApplyResult *res) {
   Plan *p = &rt->plan;
   memset(res, 0, sizeof *res);
@@ -425,22 +430,31 @@ bool apply_pending(Rt *rt, ApplyResult *res) {
   if (!rt_lock_and_read(rt) || !apply_preflight(rt) || !maybe_bridge(rt, res) ||
       !rt_check_ledger(rt, true))
     return false;
+  /* every placeholder of what runs has a value, before anything runs */
+  bool valued = true;
+  for (size_t i = 0; i < p->files.len; i++) {
+    PlanFile *f = &p->files.items[i];
+    if (in_scope(rt, f) && strcmp(rt_state(rt, f, NULL), "applied") != 0 &&
+        !placeholders_resolve(rt, f))
+      valued = false;
+  }
+  if (!valued) return false;
   ServerError e;
-  if (!rt->ledger.exists && !ledger_create(&rt->db, &rt->ledger, &e)) {
+  if ((!rt->ledger.exists || !rt->ledger.has_meta) &&
+      !ledger_create(&rt->db, &rt->ledger, &e)) {
     rt_server_error(rt, DR_LEDGER, &e, "cannot create the ledger %s", rt->ledger.display);
     return false;
   }
   for (size_t i = 0; i < p->files.len; i++) {
     const PlanFile *f = &p->files.items[i];
-    if (rt->o.version && version_cmp(f->version, rt->o.version) > 0) break;
-    if (strcmp(rt_state(rt, f, NULL), "applied") != 0) res->pending++;
+    if (in_scope(rt, f) && strcmp(rt_state(rt, f, NULL), "applied") != 0) res->pending++;
   }
   rt_progress(rt, "migc: %s (profile %s) -> %s: %d pending of %zu", p->root, p->profile_name,
               PQdb(rt->pg), res->pending, p->files.len);
   int n = 0;
   for (size_t i = 0; i < p->files.len; i++) {
     const PlanFile *f = &p->files.items[i];
-    if (rt->o.version && version_cmp(f->version, rt->o.version) > 0) break;
+    if (!in_scope(rt, f)) continue;
     const LedgerRow *row;
     if (strcmp(rt_state(rt, f, &row), "applied") == 0) continue;
     n++;

@@ -141,7 +141,7 @@ bool bridge_prepare(Rt *rt, Bridging *out) {
   }
   for (size_t i = 0; i < old.files.len; i++) {
     const PlanFile *f = &old.files.items[i];
-    if (version_cmp(f->version, at) > 0) break;
+    if (f->repeatable || version_cmp(f->version, at) > 0) break; /* repeatables come last */
     if (ledger_find(&rt->ledger, f->version)) continue;
     Diag *d = diag_path(&rt->dl, SEV_ERROR, DR_LEDGER, f->report->path, 0, 0,
                         "cannot upgrade: migration %s is pending, but the later migration %s is "

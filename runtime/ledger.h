@@ -18,6 +18,10 @@
  *             rows (Ledger.bridges)
  *   migc_ledger_progress (version, statement_index): statements [0, index)
  *     of a running migration have completed.
+ *   migc_ledger_meta (key, value): key 'format' holds the ledger's format
+ *     version (LEDGER_FORMAT); a ledger without it is format 1.
+ *
+ * A Flyway repeatable's version is "R__" + its name (plan.h).
  *
  * Both live in schema "public" unless --ledger-schema names another. The
  * writes here are single statements; apply.c decides which transaction
@@ -34,17 +38,32 @@
  * database, so this serializes every migc writer of one database. */
 #define MIGC_LOCK_KEY "-3601010506746970726"
 
+/* The ledger format this migc writes and the newest it reads. */
+#define LEDGER_FORMAT 1
+
 typedef struct LedgerRow {
   const char *version, *name, *checksum, *profile, *applied_at, *status, *method;
   long long duration_ms;
-  int progress; /* statement_index of a running migration, -1 when none */
+  int progress;    /* statement_index of a running migration, -1 when none */
+  bool repeatable; /* version is a repeatable's key */
 } LedgerRow;
+
+/* A row migc refuses to act on: which row, and what is wrong with it. */
+typedef struct LedgerProblem {
+  const char *row;  /* "version 005" or "the row at ctid (0,3)" */
+  const char *what; /* "checksum is NULL" */
+} LedgerProblem;
 
 typedef struct Ledger {
   const char *schema;            /* as given: "public" */
   const char *table, *progress;  /* quoted and qualified, for SQL text */
   const char *display;           /* "public.migc_ledger", for messages */
+  const char *meta;              /* migc_ledger_meta, quoted and qualified */
   bool exists;                   /* the ledger table exists */
+  bool has_meta;                 /* migc_ledger_meta exists (with its format row) */
+  long format;                   /* the ledger's format: 1 without a meta table */
+  const char *format_text;       /* the meta value as read, when not a number */
+  VEC(LedgerProblem) invalid;    /* rows not valid: every command refuses them */
   VEC(LedgerRow) rows;           /* the migrations' rows, in version order */
   VEC(LedgerRow) bridges;        /* rows with method 'upgrade', in applied order */
 } Ledger;
@@ -52,12 +71,17 @@ typedef struct Ledger {
 /* Names the ledger in schema (NULL: "public"); reads nothing. */
 void ledger_init(Db *db, Ledger *l, const char *schema);
 
-/* Reads whether the ledger exists and, if so, every row with its progress
- * (bridge rows into l->bridges, the others into l->rows). */
+/* Reads whether the ledger exists and, if so, its format and every row
+ * with its progress (bridge rows into l->bridges, the others into l->rows).
+ * Rows that are not valid (a NULL column, an unknown status or method, a
+ * checksum that is no sha256, progress on a row that is not running, a
+ * running row without progress) are listed in l->invalid, with their NULLs
+ * read as "" so nothing dereferences them; the caller refuses them. */
 bool ledger_read(Db *db, Ledger *l, ServerError *e);
 
-/* Creates the schema (when not "public"), the ledger and the progress
- * tables if they do not exist. Call with the lock held. */
+/* Creates the schema (when not "public"), the ledger, progress and meta
+ * tables if they do not exist, and records the format. Call with the lock
+ * held. */
 bool ledger_create(Db *db, Ledger *l, ServerError *e);
 
 /* The row for version (compared numerically), or NULL. */

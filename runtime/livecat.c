@@ -241,6 +241,8 @@ static void collect(Object *o, void *ud) {
   Collect *c = ud;
   if (o->action == ACT_ELIDE) return;
   if (o->extension) return; /* an extension's own objects: the live side leaves them out too */
+  /* a temporary relation ends with its session: no database keeps it */
+  if (o->schema && strcmp(o->schema, "pg_temp") == 0) return;
   if (constraint_index(c->cat, o)) return;
   if (o->kind == OBJ_SCHEMA) {
     VEC_PUSH(c->a, c->out->schemas, o->name);

@@ -9,7 +9,9 @@
  * functions/procedures by name and argument types. Objects of extensions
  * (pgvector's functions in public, ...), indexes that back a primary key,
  * unique or exclusion constraint, and the per-partition copies of a
- * partitioned index are not compared: no migration names them.
+ * partitioned index are not compared: no migration names them. Temporary
+ * relations (CREATE TEMP TABLE, pg_temp) end with the session that made
+ * them: never expected.
  *
  * Types are compared normalized (type_norm): serial -> integer, int4 ->
  * integer, varchar(n) -> character varying(n), timestamptz(3) ->

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -79,7 +80,8 @@ static const char *names_last(PgQuery__Node **names, size_t n, const char **sche
 static bool split_statements(Arena *a, PlanFile *f, DiagList *dl) {
   PgQuery__ParseResult *tree;
   PgqError err;
-  if (!pgq_parse(a, f->bytes + f->up_start, f->up_end - f->up_start, f->up_start, &tree, &err)) {
+  const char *text = f->parse ? f->parse : f->bytes;
+  if (!pgq_parse(a, text + f->up_start, f->up_end - f->up_start, f->up_start, &tree, &err)) {
     diag_at(dl, SEV_ERROR, DR_SYNTAX_ERROR, f->report,
             (long)plan_report_offset(f, (size_t)err.offset),
             (long)plan_report_offset(f, (size_t)err.offset), "%s", err.message);
@@ -118,6 +120,7 @@ bool plan_text_file(Arena *a, const char *path, const char *version, const char 
   f->name = name;
   f->relpath = path;
   f->bytes = bytes;
+  f->parse = bytes;
   f->len = strlen(bytes);
   f->up_start = 0;
   f->up_end = f->len;
@@ -147,9 +150,19 @@ size_t plan_report_offset(const PlanFile *f, size_t off) {
   return src + (off - out);
 }
 
+bool plan_key_repeatable(const char *key) {
+  return strncmp(key, PLAN_REPEATABLE_PREFIX, strlen(PLAN_REPEATABLE_PREFIX)) == 0;
+}
+
+int plan_key_cmp(const char *a, const char *b) {
+  bool ra = plan_key_repeatable(a), rb = plan_key_repeatable(b);
+  if (ra != rb) return ra ? 1 : -1;
+  return ra ? strcmp(a, b) : version_cmp(a, b);
+}
+
 int plan_find(const Plan *p, const char *version) {
   for (size_t i = 0; i < p->files.len; i++)
-    if (version_cmp(p->files.items[i].version, version) == 0) return (int)i;
+    if (plan_key_cmp(p->files.items[i].version, version) == 0) return (int)i;
   return -1;
 }
 
@@ -167,6 +180,36 @@ static void copy_errors(DiagList *dl, const DiagList *inner) {
     VEC_PUSH(dl->arena, dl->items, d);
     dl->errors++;
   }
+}
+
+/* The placeholders of f: every "${...}" of bytes that the layout masked in
+ * parse (Flyway's, unless the script's .conf turns replacement off). */
+static void find_placeholders(Arena *a, PlanFile *f) {
+  if (!f->parse || f->parse == f->bytes) return;
+  for (size_t i = 0; i + 1 < f->len; i++) {
+    if (f->bytes[i] != '$' || f->bytes[i + 1] != '{' || f->parse[i] == '$') continue;
+    size_t j = i + 2;
+    while (j < f->len && f->bytes[j] != '}' && f->bytes[j] != '\n') j++;
+    if (j >= f->len || f->bytes[j] != '}') continue;
+    PlanPlaceholder ph = {i, j + 1, arena_strndup(a, f->bytes + i + 2, j - i - 2), NULL};
+    VEC_PUSH(a, f->placeholders, ph);
+    i = j;
+  }
+}
+
+/* The file diagnostics show for m: as written (its src has placeholders
+ * masked, at the same offsets). */
+static SourceFile *report_of(Arena *a, const Migration *m) {
+  if (!m->orig || m->orig == m->src->bytes || memcmp(m->orig, m->src->bytes, m->src->len) == 0)
+    return m->src;
+  return source_new(a, m->src->path, m->orig, m->src->len);
+}
+
+/* A plan entry's ledger key and kind from its migration. */
+static void set_key(Arena *a, PlanFile *f, const Migration *m) {
+  f->repeatable = m->repeatable;
+  f->version = m->repeatable ? arena_printf(a, PLAN_REPEATABLE_PREFIX "%s", m->name) : m->version;
+  f->name = m->name;
 }
 
 /* ---- a compiled tree and its manifest ---- */
@@ -188,6 +231,26 @@ static bool load_compiled(Arena *a, const char *dir, Plan *p, DiagList *dl) {
     diag_at(dl, SEV_ERROR, DR_MANIFEST, sf, (long)at, (long)at, "manifest is not valid JSON: %s",
             err);
     return false;
+  }
+  const JsonValue *format = json_get(m, "format"); /* absent: format 1 */
+  if (format) {
+    const char *fs = format->kind == JV_NUMBER ? format->s : "";
+    bool number = *fs && strlen(fs) < 10 && strspn(fs, "0123456789") == strlen(fs);
+    if (!number) {
+      Diag *d = diag_path(dl, SEV_ERROR, DR_MANIFEST, mpath, 0, 0,
+                          "manifest \"format\" is not a format number");
+      diag_hint(dl, d, "Rebuild the tree with \"migc build\".");
+      return false;
+    }
+    if (atol(fs) > MIGC_MANIFEST_FORMAT) {
+      Diag *d = diag_path(dl, SEV_ERROR, DR_MANIFEST, mpath, 0, 0,
+                          "manifest format %s is newer than this migc (%s) reads (%d)", fs,
+                          MIGC_VERSION, MIGC_MANIFEST_FORMAT);
+      diag_detail(dl, d, "The tree was built by migc %s.",
+                  json_get_str(m, "migc") ? json_get_str(m, "migc") : "(unknown)");
+      diag_hint(dl, d, "Upgrade migc to the version that built the tree, or newer.");
+      return false;
+    }
   }
   const JsonValue *prof = json_get(m, "profile");
   const JsonValue *files = json_get(m, "files");
@@ -250,18 +313,20 @@ static bool load_compiled(Arena *a, const char *dir, Plan *p, DiagList *dl) {
       diag_hint(dl, d, "Edit the canonical migration and rebuild; never edit a compiled tree.");
       continue;
     }
+    if (mig->down_file) continue; /* apply never runs a down or undo file */
     PlanFile f = {0};
-    f.version = mig->version;
-    f.name = mig->name;
+    set_key(a, &f, mig);
     f.relpath = mig->relpath;
-    f.bytes = mig->src->bytes;
+    f.bytes = mig->orig; /* as written: src->bytes has placeholders masked */
+    f.parse = mig->src->bytes;
     f.len = mig->src->len;
     f.up_start = mig->sections[0].start;
     f.up_end = mig->sections[0].end;
     migc_body_sha256(f.bytes, f.len, f.sha256);
     f.transaction = json_get_bool(fe, "transaction", true);
     f.no_txn_reason = json_get_str(fe, "no_transaction_reason");
-    f.report = mig->src;
+    f.report = report_of(a, mig);
+    find_placeholders(a, &f);
     VEC_PUSH(a, p->files, f);
   }
   for (size_t k = 0; k < t->migs.len; k++) {
@@ -322,30 +387,40 @@ static bool load_canonical(Arena *a, const char *dir, const char *profile, Plan 
   tree_init_like(&out, t); /* split as the layout's runner does */
   for (size_t i = 0; i < c->out.len; i++) {
     const OutFile *o = &c->out.items[i];
-    if (!o->source || o->source->seed) continue; /* seeds are the runner's, not apply's */
+    /* seeds are the runner's, down and undo files never run */
+    if (!o->source || o->source->seed || o->source->down_file) continue;
     DiagList scratch;
     diags_init(&scratch, a);
+    size_t had = out.migs.len;
     tree_add_file(a, &out, o->relpath, o->bytes, o->len, &scratch);
-    const Migration *cm = &out.migs.items[out.migs.len - 1];
+    if (out.migs.len != had + 1) {
+      Diag *d = diag_path(dl, SEV_ERROR, DR_INTERNAL, o->source->src->path, 0, 0,
+                          "the compiled file %s is not a %s migration", o->relpath,
+                          layout_name(t->layout));
+      diag_hint(dl, d, "Please report this; \"migc build\" and apply the compiled tree meanwhile.");
+      return false;
+    }
+    const Migration *cm = &out.migs.items[had];
     const FileWork *fw = o->work;
     PlanFile f = {0};
-    f.version = o->source->version;
-    f.name = o->source->name;
+    set_key(a, &f, o->source);
     f.relpath = o->relpath;
     f.bytes = o->bytes;
+    f.parse = cm->src->bytes; /* placeholders masked as the layout does */
     f.len = o->len;
     f.up_start = cm->sections[0].start;
     f.up_end = cm->sections[0].end;
     migc_body_sha256(f.bytes, f.len, f.sha256);
     f.transaction = !fw->no_txn_reason;
     f.no_txn_reason = fw->no_txn_reason;
-    f.report = o->source->src;
+    f.report = report_of(a, o->source);
     f.edits = fw->edits.items; /* sorted in place by compile_tree's splice */
     f.nedits = fw->edits.len;
     size_t body = o->source->src->len;
     for (size_t k = 0; k < f.nedits; k++)
       body = body - (size_t)(f.edits[k].end - f.edits[k].start) + strlen(f.edits[k].text);
     f.header_len = o->len - body;
+    find_placeholders(a, &f);
     VEC_PUSH(a, p->files, f);
   }
   return true;

@@ -36,10 +36,24 @@ typedef struct PlanStmt {
   const char *object, *value;
 } PlanStmt;
 
+/* A Flyway ${name} placeholder in a file: bytes [start, end) of the file
+ * are replaced by value when the statement holding them is sent. */
+typedef struct PlanPlaceholder {
+  size_t start, end;
+  const char *name;  /* between "${" and "}" */
+  const char *value; /* NULL until apply resolves it (placeholder.h) */
+} PlanPlaceholder;
+
 typedef struct PlanFile {
+  /* version: the ledger key. A Flyway repeatable (R__name.sql) has no
+   * version: its key is "R__" + name, it runs after every versioned
+   * migration and again whenever its checksum changes. */
   const char *version, *name, *relpath;
-  const char *bytes; /* the compiled file, header included */
+  bool repeatable;
+  const char *bytes; /* the compiled file, header included, as written */
+  const char *parse; /* bytes with placeholders masked (same length): what is split */
   size_t len;
+  VEC(PlanPlaceholder) placeholders; /* in file order */
   size_t up_start, up_end; /* the Up section (the whole file without goose) */
   char sha256[65];         /* of bytes: the ledger checksum */
   bool transaction;        /* false: run statement by statement, with progress */
@@ -71,6 +85,12 @@ typedef struct Plan {
 /* Whether dir holds a migc manifest (a compiled tree). */
 bool plan_is_compiled(Arena *a, const char *dir);
 
+/* Down files (golang-migrate .down.sql, Flyway U__, postgrator .undo.)
+ * and seeds are never in a plan: apply only goes up. */
+
+/* The ledger key prefix of a repeatable: "R__" + its name. */
+#define PLAN_REPEATABLE_PREFIX "R__"
+
 /* Loads dir. profile: NULL for a compiled tree (its manifest decides), else
  * the name or path of the profile to compile a canonical tree with. Returns
  * false with diagnostics. Free with plan_free. */
@@ -92,7 +112,14 @@ bool plan_text_file(Arena *a, const char *path, const char *version, const char 
 /* The offset in f->report of byte offset off of f->bytes. */
 size_t plan_report_offset(const PlanFile *f, size_t off);
 
-/* Index of the file with this version, or -1. */
+/* Whether a ledger key is a repeatable's ("R__name"). */
+bool plan_key_repeatable(const char *key);
+
+/* Orders ledger keys: versions numerically (version_cmp), then
+ * repeatables by name; 0 only for the same migration. */
+int plan_key_cmp(const char *a, const char *b);
+
+/* Index of the file with this version (ledger key), or -1. */
 int plan_find(const Plan *p, const char *version);
 
 void plan_free(Plan *p);

@@ -28,6 +28,7 @@ typedef struct RtOptions {
   const char *source;        /* --source DIR: the canonical tree (verify, adopt) */
   const char *version;       /* --to V (apply), --version N (adopt), --at V (verify) */
   bool json;                 /* --format json */
+  VEC(const char *) placeholders; /* -p/--placeholder NAME=VALUE (apply, testdb), in order */
   /* testdb */
   const char *drop;          /* --drop NAME|URL */
   bool cleanup;              /* --cleanup */
@@ -78,8 +79,12 @@ Diag *rt_server_error(Rt *rt, DiagRule rule, const ServerError *e, const char *f
 void rt_progress(Rt *rt, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Takes the advisory lock (saying so when it has to wait) and reads the
- * ledger. */
+ * ledger (rt_read_ledger). */
 bool rt_lock_and_read(Rt *rt);
+
+/* Reads the ledger and refuses it, with errors naming each row, when a
+ * row is not valid or its format is newer than LEDGER_FORMAT. */
+bool rt_read_ledger(Rt *rt);
 
 /* Releases the advisory lock if this run holds it (rt_close does too: on
  * PGlite every client shares one backend, so a lock left to the end of the
@@ -93,7 +98,8 @@ void rt_unlock(Rt *rt);
 bool rt_check_ledger(Rt *rt, bool for_apply);
 
 /* The state of one migration: "applied", "pending", "running", "failed",
- * "drifted". */
+ * "drifted", or "outdated" (a repeatable that changed since it ran: apply
+ * runs it again). */
 const char *rt_state(const Rt *rt, const PlanFile *f, const LedgerRow **row);
 
 /* Seconds since t0 (CLOCK_MONOTONIC). */

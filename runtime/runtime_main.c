@@ -32,13 +32,17 @@ static const char *const HELP[] = {
     "progress, so a rerun resumes. An advisory lock serializes concurrent runs.\n"
     "\n"
     "TREE is a compiled tree (migc build -o TREE, with migc.manifest.json) or a\n"
-    "canonical tree compiled in memory for --profile.\n",
+    "canonical tree compiled in memory for --profile. Down and undo files never\n"
+    "run; Flyway repeatables (R__name.sql) run after every version, and again\n"
+    "when they change. A Flyway ${NAME} placeholder needs a value (-p, or\n"
+    "MIGC_PLACEHOLDER_NAME): a file with one unset is refused before anything runs.\n",
     "status",
     "usage: migc status TREE [--db URL] [options]\n"
     "\n"
     "Shows, per migration of TREE, whether the database has it applied, pending,\n"
-    "running (outside a transaction, unfinished), failed or drifted (changed\n"
-    "since it was applied), with when it was applied.\n",
+    "running (outside a transaction, unfinished), failed, drifted (changed\n"
+    "since it was applied) or outdated (a Flyway repeatable that changed: apply\n"
+    "runs it again), with when it was applied.\n",
     "verify",
     "usage: migc verify TREE [--db URL] [--source DIR] [options]\n"
     "\n"
@@ -86,12 +90,17 @@ static const char OPTIONS_HELP[] =
     "                         v2.0-vector when the server offers pgvector, else\n"
     "                         v1.0-novector (a compiled TREE names its own profile)\n"
     "  --ledger-schema S      schema of migc_ledger (default public)\n"
-    "  --to V                 apply: stop after version V\n"
+    "  --to V                 apply: stop after version V (repeatables still run)\n"
     "  --version N            adopt: adopt pending migrations up to N\n"
     "  --at V                 verify: compare with the schema at V (default: the\n"
     "                         ledger's last applied version)\n"
     "  --source DIR           verify, adopt, apply --upgrade: the canonical tree\n"
     "                         TREE was built from\n"
+    "  -p, --placeholder NAME=VALUE\n"
+    "                         apply, testdb, verify, adopt: the value of Flyway\n"
+    "                         placeholder ${NAME}\n"
+    "                         (repeatable; over MIGC_PLACEHOLDER_NAME in the\n"
+    "                         environment; names ignore case)\n"
     "  --upgrade              apply: when the ledger records another profile, apply\n"
     "                         the upgrade bridge to TREE's profile first (computed\n"
     "                         from the canonical tree: TREE, or --source DIR)\n"
@@ -103,7 +112,7 @@ static const char OPTIONS_HELP[] =
     "\n"
     "exit status: 0 ok, 1 errors (see the diagnostics), 2 usage error\n"
     "environment: PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, ... when --db\n"
-    "             does not say; MIGC_PROFILE_PATH; NO_COLOR\n";
+    "             does not say; MIGC_PLACEHOLDER_NAME; MIGC_PROFILE_PATH; NO_COLOR\n";
 
 static int usage(const char *cmd, const char *fmt, const char *arg) {
   fprintf(stderr, "migc %s: error: ", cmd);
@@ -177,6 +186,12 @@ int rt_parse(Rt *rt, const char *cmd, int argc, char **argv) {
       TAKE();
       if (!*val) return usage(cmd, "--maintenance-db needs a database name%s", "");
       o->maintenance_db = val;
+    } else if ((strcmp(a, "-p") == 0 || strcmp(a, "--placeholder") == 0) &&
+               (is_apply || is_testdb || is_verify || is_adopt)) {
+      TAKE();
+      if (!strchr(val, '=') || val[0] == '=')
+        return usage(cmd, "--placeholder takes NAME=VALUE, not \"%s\"", val);
+      VEC_PUSH(rt->a, o->placeholders, val);
     } else if (strcmp(a, "--upgrade") == 0 && is_apply) {
       o->upgrade = true;
     } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
@@ -389,11 +404,42 @@ bool rt_lock_and_read(Rt *rt) {
     return false;
   }
   rt->locked = true;
-  if (!ledger_read(&rt->db, &rt->ledger, &e)) {
-    rt_server_error(rt, DR_LEDGER, &e, "cannot read the ledger %s", rt->ledger.display);
+  return rt_read_ledger(rt);
+}
+
+bool rt_read_ledger(Rt *rt) {
+  ServerError e;
+  Ledger *l = &rt->ledger;
+  if (!ledger_read(&rt->db, l, &e)) {
+    rt_server_error(rt, DR_LEDGER, &e, "cannot read the ledger %s", l->display);
     return false;
   }
-  return true;
+  if (l->format_text || l->format < 1) {
+    Diag *d = diag_path(&rt->dl, SEV_ERROR, DR_LEDGER, NULL, 0, 0,
+                        "the ledger %s has no valid format: %s_meta says \"%s\"", l->display,
+                        l->display, l->format_text ? l->format_text : "0");
+    diag_hint(&rt->dl, d, "A ledger migc writes has key 'format' = '%d'; restore that row.",
+              LEDGER_FORMAT);
+    return false;
+  }
+  if (l->format > LEDGER_FORMAT) {
+    Diag *d = diag_path(&rt->dl, SEV_ERROR, DR_LEDGER, NULL, 0, 0,
+                        "the ledger %s has format %ld, newer than this migc (%s) knows (%d)",
+                        l->display, l->format, MIGC_VERSION, LEDGER_FORMAT);
+    diag_detail(&rt->dl, d, "A newer migc wrote it. Nothing was read or changed.");
+    diag_hint(&rt->dl, d, "Upgrade migc to the version that wrote this ledger, or newer.");
+    return false;
+  }
+  for (size_t i = 0; i < l->invalid.len; i++) {
+    const LedgerProblem *p = &l->invalid.items[i];
+    Diag *d = diag_path(&rt->dl, SEV_ERROR, DR_LEDGER, NULL, 0, 0, "ledger %s, %s: %s",
+                        l->display, p->row, p->what);
+    diag_hint(&rt->dl, d,
+              "migc acts on no ledger it cannot trust. Fix or delete the row by hand (status is "
+              "applied, running or failed; a running row has a migc_ledger_progress row), then "
+              "\"migc adopt\" records what exists.");
+  }
+  return l->invalid.len == 0;
 }
 
 const char *rt_state(const Rt *rt, const PlanFile *f, const LedgerRow **rowp) {
@@ -401,7 +447,7 @@ const char *rt_state(const Rt *rt, const PlanFile *f, const LedgerRow **rowp) {
   if (rowp) *rowp = row;
   if (!row) return "pending";
   if (strcmp(row->status, "failed") == 0) return "failed";
-  if (strcmp(row->checksum, f->sha256) != 0) return "drifted";
+  if (strcmp(row->checksum, f->sha256) != 0) return f->repeatable ? "outdated" : "drifted";
   if (strcmp(row->status, "running") == 0) return "running";
   return "applied";
 }
@@ -426,7 +472,15 @@ bool rt_check_ledger(Rt *rt, bool for_apply) {
      * that profile's file, so comparing it here would be noise */
     bool same_profile = strcmp(row->profile, p->profile_name) == 0;
     if (!same_profile && !other) other = row->profile;
-    if (same_profile && strcmp(row->status, "failed") != 0 &&
+    if (row->progress > (int)f->stmts.len) {
+      Diag *d = diag_path(&rt->dl, SEV_ERROR, DR_LEDGER, f->report->path, 0, 0,
+                          "ledger %s, version %s: migc_ledger_progress says %d statements are "
+                          "done, but the file has %zu",
+                          rt->ledger.display, row->version, row->progress, f->stmts.len);
+      diag_hint(&rt->dl, d, "migc acts on no ledger it cannot trust. Set statement_index to the "
+                            "statements that did run, or \"migc adopt\" it.");
+    }
+    if (same_profile && strcmp(row->status, "failed") != 0 && !f->repeatable &&
         strcmp(row->checksum, f->sha256) != 0) {
       Diag *d = diag_path(&rt->dl, SEV_ERROR, DR_CHECKSUM_DRIFT, f->report->path, 0, 0,
                           "migration %s changed after it was applied: the ledger has checksum "
@@ -462,7 +516,7 @@ bool rt_check_ledger(Rt *rt, bool for_apply) {
     const char *last = ledger_last_applied(&rt->ledger);
     for (size_t i = 0; last && i < p->files.len; i++) {
       const PlanFile *f = &p->files.items[i];
-      if (version_cmp(f->version, last) >= 0) break;
+      if (f->repeatable || version_cmp(f->version, last) >= 0) break;
       if (ledger_find(&rt->ledger, f->version)) continue;
       Diag *d = diag_path(&rt->dl, SEV_ERROR, DR_LEDGER, f->report->path, 0, 0,
                           "migration %s is pending, but the later migration %s is applied",

@@ -15,10 +15,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "apply.h"
+#include "placeholder.h"
 #include "base/sha256.h"
 
 #define TPL_PREFIX "migc_tpl_"
@@ -59,7 +61,8 @@ long testdb_parse_age(const char *s) {
   return v * mul;
 }
 
-const char *testdb_tree_hash(Arena *a, const Plan *p, const char *ledger_schema) {
+const char *testdb_tree_hash(Arena *a, const Plan *p, const char *ledger_schema,
+                             const char *placeholders) {
   Sha256 h;
   sha256_init(&h);
   const char *ps = p->profile_sha256 ? p->profile_sha256 : p->profile_name;
@@ -75,6 +78,10 @@ const char *testdb_tree_hash(Arena *a, const Plan *p, const char *ledger_schema)
   if (ledger_schema && strcmp(ledger_schema, "public") != 0) {
     sha256_update(&h, "ledger-schema ", 14);
     sha256_update(&h, ledger_schema, strlen(ledger_schema));
+  }
+  if (placeholders && *placeholders) {
+    sha256_update(&h, "placeholders ", 13);
+    sha256_update(&h, placeholders, strlen(placeholders));
   }
   char hex[65];
   sha256_final_hex(&h, hex);
@@ -336,8 +343,30 @@ static void members(JsonWriter *w, void *ud) {
   if (o->database) json_kv_int(w, "clone_ms", o->clone_ms);
 }
 
+/* "name=value\n" for each placeholder of the tree that -p or the
+ * environment gives a value: another value is another template. */
+static const char *placeholder_key(Rt *rt) {
+  StrBuf sb;
+  sb_init(&sb, rt->a);
+  sb_add(&sb, "", 0);
+  VEC(const char *) seen = {0};
+  for (size_t i = 0; i < rt->plan.files.len; i++) {
+    const PlanFile *f = &rt->plan.files.items[i];
+    for (size_t k = 0; k < f->placeholders.len; k++) {
+      const char *name = f->placeholders.items[k].name;
+      bool dup = false;
+      for (size_t j = 0; j < seen.len && !dup; j++) dup = strcasecmp(seen.items[j], name) == 0;
+      if (dup) continue;
+      VEC_PUSH(rt->a, seen, name);
+      const char *v = placeholder_given(rt, name);
+      if (v) sb_printf(&sb, "%s=%s\n", name, v);
+    }
+  }
+  return sb_str(&sb);
+}
+
 static int clone_run(Rt *rt, TestdbOut *out) {
-  const char *h = testdb_tree_hash(rt->a, &rt->plan, rt->o.ledger_schema);
+  const char *h = testdb_tree_hash(rt->a, &rt->plan, rt->o.ledger_schema, placeholder_key(rt));
   const char *tpl = arena_printf(rt->a, TPL_PREFIX "%s", h);
   const char *build = arena_printf(rt->a, BUILD_PREFIX "%s", h);
   const char *key = lock_key(rt->a, h);
@@ -434,7 +463,8 @@ static int drop_run(Rt *rt, TestdbOut *out) {
 static int cleanup_run(Rt *rt, TestdbOut *out) {
   const char *own = rt->o.tree ? arena_printf(rt->a, TPL_PREFIX "%s",
                                               testdb_tree_hash(rt->a, &rt->plan,
-                                                               rt->o.ledger_schema))
+                                                               rt->o.ledger_schema,
+                                                               placeholder_key(rt)))
                                : NULL;
   ServerError e;
   PGresult *r;

@@ -45,6 +45,7 @@ int testdb_run(Rt *rt);
 long testdb_parse_age(const char *s);
 
 /* The template key of a plan: 16 hex digits (arena). */
-const char *testdb_tree_hash(Arena *a, const Plan *p, const char *ledger_schema);
+const char *testdb_tree_hash(Arena *a, const Plan *p, const char *ledger_schema,
+                             const char *placeholders);
 
 #endif

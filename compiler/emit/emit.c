@@ -49,6 +49,7 @@ const char *manifest_json(Arena *a, const Compilation *c, size_t *len) {
   JsonWriter *w = json_new();
   json_begin_object(w);
   json_kv_string(w, "migc", MIGC_VERSION);
+  json_kv_int(w, "format", MIGC_MANIFEST_FORMAT);
   manifest_write_profile(w, c->prof);
   json_kv_string(w, "source", c->tree->display_root);
   json_key(w, "min_extension_version");

@@ -14,6 +14,9 @@
 #include "base/json.h"
 
 #define MIGC_MANIFEST "migc.manifest.json"
+/* The manifest's "format": bumped whenever a reader of an older format
+ * would misread a manifest (migc apply refuses a newer one). */
+#define MIGC_MANIFEST_FORMAT 1
 
 /* Absolute form of p; p need not exist, its folder must (NULL otherwise). */
 const char *path_absolute(Arena *a, const char *p);

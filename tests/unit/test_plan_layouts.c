@@ -1,11 +1,13 @@
 /*
  * test_plan_layouts.c — what `migc apply` would run from trees whose
  * runners keep files that are not migrations: a drizzle file the journal
- * does not list (golden case layout_drizzle_unjournaled) and a Supabase
- * seed.sql (layout_supabase_seed). For each, plan_load reads the canonical
- * tree (compiled in memory with the case's profile) and the compiled tree
- * the golden case expects, and the plan must hold exactly the versioned
- * migrations: never the unlisted file, never the seed.
+ * does not list (golden case layout_drizzle_unjournaled), a Supabase
+ * seed.sql (layout_supabase_seed), down and undo files (golang-migrate
+ * .down.sql, postgrator .undo., Flyway U__). For each, plan_load reads the
+ * canonical tree (compiled in memory with the case's profile) and the
+ * compiled tree the golden case expects, and the plan must hold exactly the
+ * up migrations, each with its ledger key: never the unlisted file, the
+ * seed or a down file; a Flyway repeatable last, keyed "R__" + its name.
  *
  * Usage: test_plan_layouts [GOLDEN_CASES_DIR] (default: this source tree's
  * tests/golden/cases, so valgrind_unit.sh runs it without arguments). Prints one line per failure
@@ -22,26 +24,47 @@ static int passed, failed;
 
 typedef struct Case {
   const char *name, *profile;
-  const char *want[4]; /* relpaths the plan runs, in order, NULL-ended */
+  const char *want[8]; /* relpaths the plan runs, in order, NULL-ended */
+  const char *keys[8]; /* their ledger keys */
 } Case;
 
 static const Case cases[] = {
-    {"layout_drizzle_unjournaled", "v1.0-novector", {"0000_init.sql", NULL}},
-    {"layout_supabase_seed", "v1.0-novector", {"migrations/20240101000000_docs.sql", NULL}},
+    {"layout_drizzle_unjournaled", "v1.0-novector", {"0000_init.sql", NULL}, {"0000", NULL}},
+    {"layout_supabase_seed",
+     "v1.0-novector",
+     {"migrations/20240101000000_docs.sql", NULL},
+     {"20240101000000", NULL}},
+    {"layout_golang_migrate",
+     "v1.0-novector",
+     {"1_init.up.sql", "2_embeddings.up.sql", "3_rename.up.sql", NULL},
+     {"1", "2", "3", NULL}},
+    {"layout_postgrator",
+     "v1.0-novector",
+     {"001.do.init.sql", "002.do.embeddings.sql", NULL},
+     {"001", "002", NULL}},
+    {"layout_flyway",
+     "v1.0-novector",
+     {"V1__init.sql", "V1.1__embeddings.sql", "V2_9__index.sql", "V2_10__rename.sql",
+      "R__views.sql", NULL},
+     {"1", "1.1", "2_9", "2_10", "R__views", NULL}},
 };
 
 static void check_plan(const char *what, const Plan *p, const Case *c) {
   size_t n = 0;
   while (c->want[n]) n++;
   bool ok = p->files.len == n;
-  for (size_t i = 0; ok && i < n; i++) ok = strcmp(p->files.items[i].relpath, c->want[i]) == 0;
+  for (size_t i = 0; ok && i < n; i++)
+    ok = strcmp(p->files.items[i].relpath, c->want[i]) == 0 &&
+         strcmp(p->files.items[i].version, c->keys[i]) == 0 &&
+         p->files.items[i].repeatable == (strncmp(c->keys[i], "R__", 3) == 0);
   if (ok) {
     passed++;
     return;
   }
   failed++;
   printf("FAIL %s: the plan runs", what);
-  for (size_t i = 0; i < p->files.len; i++) printf(" %s", p->files.items[i].relpath);
+  for (size_t i = 0; i < p->files.len; i++)
+    printf(" %s (%s)", p->files.items[i].relpath, p->files.items[i].version);
   printf("\n");
 }
 

@@ -16,6 +16,7 @@
 #include "jsonread.h"
 #include "livecat.h"
 #include "pgconn.h"
+#include "placeholder.h"
 #include "plan.h"
 #include "testdb.h"
 
@@ -137,6 +138,33 @@ static void test_report_offset(void) {
   check("identity mapping", got, "41");
 }
 
+/* Flyway placeholders: the text sent, and positions in it mapped back. */
+static void test_placeholder_text(Arena *a) {
+  /* "X; ALTER TABLE ${s}.t OWNER TO ${o};" with the second statement sent */
+  const char *bytes = "X; ALTER TABLE ${s}.t OWNER TO ${o};";
+  PlanFile f;
+  memset(&f, 0, sizeof f);
+  f.bytes = bytes;
+  f.len = strlen(bytes);
+  PlanPlaceholder ph[] = {{15, 19, "s", "app_schema"}, {31, 35, "o", "me"}};
+  for (size_t i = 0; i < 2; i++) VEC_PUSH(a, f.placeholders, ph[i]);
+  PlanStmt st = {3, 35, SK_PLAIN, NULL, NULL, NULL};
+  const char *sent = placeholder_stmt_text(a, &f, &st);
+  check("placeholders replaced", sent, "ALTER TABLE app_schema.t OWNER TO me");
+  static const struct {
+    size_t sent, want;
+  } cases[] = {{0, 3}, {12, 15}, {21, 15}, {22, 19}, {23, 20}, {34, 31}, {35, 31}};
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char got[32], want[32], what[48];
+    snprintf(got, sizeof got, "%zu", placeholder_file_offset(&f, &st, cases[i].sent));
+    snprintf(want, sizeof want, "%zu", cases[i].want);
+    snprintf(what, sizeof what, "file offset of sent byte %zu", cases[i].sent);
+    check(what, got, want);
+  }
+  PlanStmt first = {0, 1, SK_PLAIN, NULL, NULL, NULL};
+  check("a statement without placeholders", placeholder_stmt_text(a, &f, &first), "X");
+}
+
 static void test_with_dbname(Arena *a) {
   static const struct {
     const char *in, *want;
@@ -204,6 +232,7 @@ int main(void) {
   test_json(a);
   test_type_norm(a);
   test_report_offset();
+  test_placeholder_text(a);
   test_with_dbname(a);
   test_mask(a);
   test_parse_age();

@@ -67,7 +67,9 @@ void rule_create_index(Analysis *a, Stmt *s) {
   const PgQuery__RangeVar *rv = x->relation;
   Object *t = find_relation(a, rv);
   if (!t) unknown_relation(a, rv_schema(a, rv), rv->relname, rv->location, NULL);
-  const char *schema = rv_schema(a, rv);
+  /* an index lives in its table's schema: pg_temp for a temporary table
+   * named without one */
+  const char *schema = t && !(rv->schemaname && *rv->schemaname) ? t->schema : rv_schema(a, rv);
   const Reason *why = NULL;
   VEC(const char *) refs = {0};
   for (size_t i = 0; i < x->n_index_params; i++) {
@@ -113,7 +115,7 @@ void rule_create_index(Analysis *a, Stmt *s) {
       return;
     catalog_remove(a->cat, ix);
   }
-  ix = catalog_add(a->cat, OBJ_INDEX, schema, name, table_key(a, rv_schema(a, rv), rv->relname));
+  ix = catalog_add(a->cat, OBJ_INDEX, schema, name, table_key(a, schema, rv->relname));
   ix->origin = here(a, s->start);
   ix->def = s->node;
   ix->seq = a->seq;
