@@ -170,7 +170,10 @@ static int not_taken(const Command *cmd, const char *word) {
     hint = "\"migc --version\" prints migc's version";
   }
   if (id != OPT__COUNT || version_word) {
-    rc = cli_usage(cmd, hint, "%s does not take %s", cmd->name, name);
+    const char *shown = id != OPT__COUNT && word[1] != '-'
+                            ? arena_printf(a, "%s (--%s)", name, OPTS[id].name)
+                            : name;
+    rc = cli_usage(cmd, hint, "%s does not take %s", cmd->name, shown);
   } else {
     /* a near miss of one of this command's options */
     const char *cands[OPT__COUNT];
