@@ -175,10 +175,11 @@ void commands_usage(FILE *out) {
     fprintf(out, "  %-9s %s\n", COMMANDS[i].name, COMMANDS[i].summary);
   fprintf(out,
           "\n"
-          "Run \"migc COMMAND --help\" (or \"migc help COMMAND\") for a command's options; each\n"
-          "command takes only its own and refuses others (exit status 2). A value follows\n"
-          "as the next word or after \"=\" (--jobs=4); short options take it attached\n"
-          "(-j4, -oDIR). An option means the same in every command that takes it:\n"
+          "Run \"migc COMMAND --help\" (or \"migc help COMMAND\") for a command's\n"
+          "options; each command takes only its own and refuses others (exit status 2).\n"
+          "A value follows as the next word or after \"=\" (--jobs=4); short options\n"
+          "take it attached (-j4, -oDIR). An option means the same in every command\n"
+          "that takes it:\n"
           "--target VERSION is always a migration version (apply stops there, adopt\n"
           "adopts up to it, verify compares at it, upgrade bridges at it; --at is its\n"
           "deprecated spelling), --from and --to always name profiles (upgrade).\n"
