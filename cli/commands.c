@@ -112,8 +112,13 @@ static const Command COMMANDS[] = {
      "Describes the live schema of a database, read from its catalogs, one fact a line (KIND "
      "NAME DEFINITION, sorted bytewise; a function's body follows its header line, indented), "
      "in an order and a text that are stable: two databases built from equivalent migrations "
-     "print the same bytes, so environments compare with diff. Objects that belong to an "
-     "extension, OIDs, tablespaces and data are never printed.",
+     "print the same bytes, so environments compare with diff. Kinds: schema, extension, type, "
+     "sequence, table, foreign-table, column, constraint, index, view, materialized-view, "
+     "function, procedure, aggregate, trigger, rule, policy, statistics, comment, grant, revoke. "
+     "Columns are sorted by name, not position; definitions are PostgreSQL's own "
+     "(pg_get_indexdef, pg_get_viewdef, ...), schema-qualified, with whitespace outside literals "
+     "collapsed; grants and revokes are relative to the default privileges. Objects that belong "
+     "to an extension, OIDs, tablespaces and data are never printed.",
      0, SCHEMA_OPTS, run_schema},
     {"apply", "TREE [--db URL] [options]", "apply TREE's pending migrations, recorded in a ledger",
      "Applies the migrations of TREE that the database's ledger does not record, in version "

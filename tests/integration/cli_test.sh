@@ -243,6 +243,14 @@ rc=$?
 set -e
 assert_eq 1 "$rc" "status on an unreachable DATABASE_URL"
 [[ "$(cat "$WORK/out" "$WORK/err")" != *s3cretpw* ]] || fail "DATABASE_URL's password was printed"
+# schema takes DATABASE_URL too, and --db over it
+q d1 "create table only_in_d1 (a int)"
+out=$(DATABASE_URL=$(url d1) "$MIGC" schema --schema public) || fail "schema with DATABASE_URL"
+assert_contains "$out" "table public.only_in_d1" "schema read DATABASE_URL's database"
+out=$(DATABASE_URL=$(url d1) "$MIGC" schema --schema public --db "$(url d3)") || fail "schema --db"
+[[ "$out" == *"table public.migc_ledger"* && "$out" != *only_in_d1* ]] ||
+    fail "schema --db did not read --db's database: $out"
+q d1 "drop table only_in_d1"
 pass "--db, then DATABASE_URL, then PG*; apply reports on stdout, -q silences it"
 
 # apply's report when up to date
