@@ -117,7 +117,14 @@ int status_run(Rt *rt) {
     putchar('\n');
     fflush(stdout);
   }
-  return rt_finish(rt, status_members, &so);
+  int rc = rt_finish(rt, status_members, &so);
+  if (rc != 0 || !rt->o.exit_code) return rc;
+  if (so.counts[state_index("failed")] || so.counts[state_index("running")])
+    return MIGC_EXIT_UNFINISHED;
+  /* an outdated repeatable is work apply would do, like a pending file */
+  return so.counts[state_index("pending")] || so.counts[state_index("outdated")]
+             ? MIGC_EXIT_PENDING
+             : 0;
 }
 
 /* ---- the expected catalog ---- */
@@ -535,7 +542,7 @@ int adopt_run(Rt *rt) {
     return 2;
   }
   if (plan_find(p, ao.target_version) < 0) {
-    diag_path(&rt->dl, SEV_ERROR, DR_USAGE, NULL, 0, 0, "--version %s: %s has no migration %s",
+    diag_path(&rt->dl, SEV_ERROR, DR_USAGE, NULL, 0, 0, "--target %s: %s has no migration %s",
               ao.target_version, p->root, ao.target_version);
     rt_finish(rt, adopt_members, &ao);
     return 2;
@@ -591,7 +598,7 @@ int adopt_run(Rt *rt) {
                         "create",
                         ao.target_version);
     if (last_good)
-      diag_hint(&rt->dl, d, "The evidence is complete up to %s: \"migc adopt %s --version %s\".",
+      diag_hint(&rt->dl, d, "The evidence is complete up to %s: \"migc adopt %s --target %s\".",
                 last_good, p->root, last_good);
     else
       diag_hint(&rt->dl, d, "Run the migrations with \"migc apply\" instead, or restore what is "

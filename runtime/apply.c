@@ -130,7 +130,7 @@ static void stmt_error(Rt *rt, const PlanFile *f, const PlanStmt *st, const char
     diag_hint(&rt->dl, d, "%s", e->hint);
   else if (is_duplicate(e->sqlstate) && !strstr(f->version, "+upgrade"))
     diag_hint(&rt->dl, d,
-              "Its objects may exist already from a run outside migc: \"migc adopt %s --version "
+              "Its objects may exist already from a run outside migc: \"migc adopt %s --target "
               "%s\" records it when every object it creates is present.",
               rt->plan.root, f->version);
 }
@@ -334,7 +334,7 @@ static bool apply_bridge(Rt *rt, const Bridging *br, long long *ms) {
   const char *status = arena_printf(
       rt->a,
       "The bridge was rolled back: the database and its ledger are still at profile \"%s\". "
-      "\"migc upgrade %s --from %s --to %s --at %s -o DIR\" writes the file this names.",
+      "\"migc upgrade %s --from %s --to %s --target %s -o DIR\" writes the file this names.",
       br->from, br->source, br->from, br->to, br->at);
   Arena *scratch = arena_new();
   bool ok = true;
@@ -485,16 +485,40 @@ bool apply_pending(Rt *rt, ApplyResult *res) {
   return true;
 }
 
+/* What ran, on stdout, for a log (stdout not a terminal): one line per
+ * migration applied, then a summary. */
+static void report(Rt *rt, const ApplyResult *res, bool ok) {
+  if (res->bridge_from)
+    printf("upgraded %s -> %s at %s (%zu statements, %lld ms)\n", res->bridge_from,
+           res->bridge_to, res->bridge_at, res->bridge_statements, res->bridge_ms);
+  for (size_t i = 0; i < res->applied.len; i++) {
+    const Applied *a = &res->applied.items[i];
+    int k = plan_find(&rt->plan, a->version);
+    printf("applied %s (%lld ms)\n", k >= 0 ? rt->plan.files.items[k].relpath : a->version,
+           a->ms);
+  }
+  if (!ok && res->stopped_at)
+    printf("migc apply: %zu applied, failed at %s\n", res->applied.len, res->stopped_at);
+  else if (ok && res->applied.len)
+    printf("migc apply: %zu applied, profile %s, %s\n", res->applied.len,
+           rt->plan.profile_name, PQdb(rt->pg));
+  else if (ok)
+    printf("migc apply: up to date (%zu migrations, profile %s, %s)\n", rt->plan.files.len,
+           rt->plan.profile_name, PQdb(rt->pg));
+  fflush(stdout);
+}
+
 int apply_run(Rt *rt) {
   ApplyResult res;
   memset(&res, 0, sizeof res);
   res.rt = rt;
   if (rt->o.version && plan_find(&rt->plan, rt->o.version) < 0) {
-    diag_path(&rt->dl, SEV_ERROR, DR_USAGE, NULL, 0, 0, "--to %s: %s has no migration %s",
+    diag_path(&rt->dl, SEV_ERROR, DR_USAGE, NULL, 0, 0, "--target %s: %s has no migration %s",
               rt->o.version, rt->plan.root, rt->o.version);
     rt_finish(rt, members, &res);
     return 2;
   }
-  apply_pending(rt, &res);
+  bool ok = apply_pending(rt, &res);
+  if (!rt->o.json && !rt->o.quiet && !isatty(1)) report(rt, &res, ok);
   return rt_finish(rt, members, &res);
 }

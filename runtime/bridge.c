@@ -183,7 +183,7 @@ bool bridge_prepare(Rt *rt, Bridging *out) {
   if (!got || inner.errors) goto done;
   out->at = b.version;
   out->entries = b.entries.len;
-  /* the file "migc upgrade SRC --from --to --at V" writes, byte for byte */
+  /* the file "migc upgrade SRC --from --to --target V" writes, byte for byte */
   Sha256 h;
   sha256_init(&h);
   for (size_t i = 0; i < t->migs.len && migration_is_versioned(&t->migs.items[i]) &&

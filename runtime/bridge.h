@@ -28,7 +28,7 @@ typedef struct Bridging {
   const char *from, *to; /* profile names */
   const char *at;        /* V, as the tree writes it */
   const char *source;    /* the canonical tree the bridge was computed from */
-  PlanFile file;         /* the bridge as the file "migc upgrade --at V" writes */
+  PlanFile file;         /* the bridge as the file "migc upgrade --target V" writes */
   size_t nrows;          /* ledger rows to rewrite: versions[i] gets checksums[i] */
   const char **versions, **checksums;
   size_t entries;        /* objects the bridge creates or converts */

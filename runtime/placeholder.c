@@ -16,8 +16,8 @@ extern char **environ;
 const char *placeholder_given(const Rt *rt, const char *name) {
   size_t n = strlen(name);
   const char *value = NULL;
-  for (size_t i = 0; i < rt->o.placeholders.len; i++) { /* the last one wins */
-    const char *kv = rt->o.placeholders.items[i];
+  for (size_t i = 0; i < rt->o.n_placeholders; i++) { /* the last one wins */
+    const char *kv = rt->o.placeholders[i];
     const char *eq = strchr(kv, '=');
     if ((size_t)(eq - kv) == n && strncasecmp(kv, name, n) == 0) value = eq + 1;
   }

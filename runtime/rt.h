@@ -1,8 +1,8 @@
 /*
  * rt.h — what apply, status, verify and adopt share: their options, the one
  * connection, the loaded plan and ledger, progress output, diagnostics and
- * the JSON result. Internal to runtime/ (cli/main.c sees only
- * runtime_main.h).
+ * the JSON result. Internal to runtime/ (cli/ sees only
+ * runtime_main.h, which holds RtOptions).
  *
  * Output rules: diagnostics go to stderr as text, or, with --format json,
  * into the single JSON document a command prints on stdout. Progress lines
@@ -18,27 +18,8 @@
 #include "base/json.h"
 #include "ledger.h"
 #include "plan.h"
+#include "runtime_main.h"
 
-typedef struct RtOptions {
-  const char *cmd;           /* "apply", "status", "verify", "adopt", "testdb" */
-  const char *tree;          /* TREE */
-  const char *db;            /* --db: URL or key=value; NULL: PG* environment */
-  const char *profile;       /* --profile NAME|PATH|auto */
-  const char *ledger_schema; /* --ledger-schema, default public */
-  const char *source;        /* --source DIR: the canonical tree (verify, adopt) */
-  const char *version;       /* --to V (apply), --version N (adopt), --at V (verify) */
-  bool json;                 /* --format json */
-  VEC(const char *) placeholders; /* -p/--placeholder NAME=VALUE (apply, testdb), in order */
-  /* testdb */
-  const char *drop;          /* --drop NAME|URL */
-  bool cleanup;              /* --cleanup */
-  long keep;                 /* --keep N: templates of other trees kept by --cleanup */
-  long max_age;              /* --max-age: seconds (default 24 h) */
-  const char *maintenance_db; /* --maintenance-db, default postgres */
-  bool upgrade, quiet, verbose;
-  bool progress;             /* progress lines on stderr */
-  bool color;
-} RtOptions;
 
 typedef struct Rt {
   Arena *a;
@@ -53,10 +34,6 @@ typedef struct Rt {
   bool locked;             /* this run holds the advisory lock */
   const char *auto_reason; /* why --profile auto chose what it chose */
 } Rt;
-
-/* Parses the command's arguments (after the command word) into rt->o.
- * Returns -1 to go on, else an exit status (0 for --help, 2 for usage). */
-int rt_parse(Rt *rt, const char *cmd, int argc, char **argv);
 
 /* Connects and loads the plan (resolving --profile auto on the server);
  * without a TREE (testdb --drop, --cleanup) only connects. testdb connects

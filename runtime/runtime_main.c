@@ -1,8 +1,8 @@
 /*
- * runtime_main.c — the command-line side of apply, status, verify, adopt and
- * testdb: argument parsing, connecting, loading the plan (a compiled tree,
- * or a canonical tree compiled in memory for --profile P|auto), the ledger
- * checks every command shares, and output (see rt.h and runtime_main.h).
+ * runtime_main.c — what apply, status, verify, adopt and testdb share, with
+ * their options parsed by cli/: connecting, loading the plan (a compiled
+ * tree, or a canonical tree compiled in memory for --profile P|auto), the
+ * ledger checks, and output (see rt.h and runtime_main.h).
  *
  * What each command does lives in apply.c, adopt.c and testdb.c; this file
  * must not change the database except through them.
@@ -21,201 +21,6 @@
 #include "rt.h"
 #include "pgconn.h"
 #include "testdb.h"
-
-static const char *const HELP[] = {
-    "apply",
-    "usage: migc apply TREE [--db URL] [options]\n"
-    "\n"
-    "Applies the migrations of TREE that the database's ledger does not record,\n"
-    "in version order, each with its ledger row in one transaction; files that\n"
-    "cannot run in a transaction run statement by statement with recorded\n"
-    "progress, so a rerun resumes. An advisory lock serializes concurrent runs.\n"
-    "\n"
-    "TREE is a compiled tree (migc build -o TREE, with migc.manifest.json) or a\n"
-    "canonical tree compiled in memory for --profile. Down and undo files never\n"
-    "run; Flyway repeatables (R__name.sql) run after every version, and again\n"
-    "when they change. A Flyway ${NAME} placeholder needs a value (-p, or\n"
-    "MIGC_PLACEHOLDER_NAME): a file with one unset is refused before anything runs.\n",
-    "status",
-    "usage: migc status TREE [--db URL] [options]\n"
-    "\n"
-    "Shows, per migration of TREE, whether the database has it applied, pending,\n"
-    "running (outside a transaction, unfinished), failed, drifted (changed\n"
-    "since it was applied) or outdated (a Flyway repeatable that changed: apply\n"
-    "runs it again), with when it was applied.\n",
-    "verify",
-    "usage: migc verify TREE [--db URL] [--source DIR] [options]\n"
-    "\n"
-    "Compares the live schema with the schema the tree creates up to the\n"
-    "ledger's last applied version: missing or extra tables, columns (and their\n"
-    "types), indexes, functions and views. Exit status 1 when anything differs.\n",
-    "adopt",
-    "usage: migc adopt TREE [--db URL] [--version N] [--source DIR] [options]\n"
-    "\n"
-    "Records pending migrations up to N (default: the last) as applied, but only\n"
-    "when every table, column (with its type), index, function and view each of\n"
-    "them creates is present in the database as expected. Otherwise lists what\n"
-    "is missing and records nothing. Never blind.\n",
-    "testdb",
-    "usage: migc testdb TREE [--db URL] [--profile P|auto] [options]\n"
-    "       migc testdb --drop NAME|URL [--db URL]\n"
-    "       migc testdb --cleanup [TREE] [--keep N] [--max-age AGE] [--db URL]\n"
-    "\n"
-    "Prints the URL of a new database holding TREE fully applied, for a test\n"
-    "suite. The first call for a tree builds a template database\n"
-    "(migc_tpl_<hash of the tree and profile>) with migc apply; every call\n"
-    "clones it (CREATE DATABASE migc_test_... TEMPLATE migc_tpl_...), which is\n"
-    "fast. Safe when many processes call it at once: one builds, the others\n"
-    "wait for it. --db is an administrative connection (CREATEDB privilege);\n"
-    "migc connects to its server's maintenance database. The printed URL is\n"
-    "--db with the database replaced: it holds a password only when --db did.\n"
-    "\n"
-    "  --drop NAME|URL        drop a test database (only migc_test_* names)\n"
-    "  --cleanup              drop templates of other trees (with TREE, its own\n"
-    "                         is kept), half-built templates no one is building,\n"
-    "                         and test databases older than --max-age\n"
-    "  --keep N               --cleanup: also keep the N most recently built\n"
-    "                         templates of other trees (default 0)\n"
-    "  --max-age AGE          --cleanup: test databases older than this go;\n"
-    "                         AGE is N[s|m|h|d] (default 24h)\n"
-    "  --maintenance-db NAME  where the lock is taken and databases are created\n"
-    "                         from (default postgres)\n",
-};
-
-static const char OPTIONS_HELP[] =
-    "\n"
-    "options:\n"
-    "  --db URL|CONNINFO      the database (default: the PG* environment variables)\n"
-    "  --profile P|auto       compile a canonical TREE for profile P; auto picks\n"
-    "                         v2.0-vector when the server offers pgvector, else\n"
-    "                         v1.0-novector (a compiled TREE names its own profile)\n"
-    "  --ledger-schema S      schema of migc_ledger (default public)\n"
-    "  --to V                 apply: stop after version V (repeatables still run)\n"
-    "  --version N            adopt: adopt pending migrations up to N\n"
-    "  --at V                 verify: compare with the schema at V (default: the\n"
-    "                         ledger's last applied version)\n"
-    "  --source DIR           verify, adopt, apply --upgrade: the canonical tree\n"
-    "                         TREE was built from\n"
-    "  -p, --placeholder NAME=VALUE\n"
-    "                         apply, testdb, verify, adopt: the value of Flyway\n"
-    "                         placeholder ${NAME}\n"
-    "                         (repeatable; over MIGC_PLACEHOLDER_NAME in the\n"
-    "                         environment; names ignore case)\n"
-    "  --upgrade              apply: when the ledger records another profile, apply\n"
-    "                         the upgrade bridge to TREE's profile first (computed\n"
-    "                         from the canonical tree: TREE, or --source DIR)\n"
-    "  --format text|json     output format (default text)\n"
-    "  -q, --quiet            no progress lines\n"
-    "  -v, --verbose          progress lines even when stderr is not a terminal,\n"
-    "                         and the server's notices\n"
-    "  -h, --help             this text\n"
-    "\n"
-    "exit status: 0 ok, 1 errors (see the diagnostics), 2 usage error\n"
-    "environment: PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, ... when --db\n"
-    "             does not say; MIGC_PLACEHOLDER_NAME; MIGC_PROFILE_PATH; NO_COLOR\n";
-
-static int usage(const char *cmd, const char *fmt, const char *arg) {
-  fprintf(stderr, "migc %s: error: ", cmd);
-  Arena *a = arena_new(); /* arg may be a mistyped --db=URL: mask it */
-  fprintf(stderr, fmt, arg ? pgconn_mask(a, arg) : arg);
-  arena_free(a);
-  fprintf(stderr, " [usage]\n  hint: run \"migc %s --help\" for usage\n", cmd);
-  return 2;
-}
-
-int rt_parse(Rt *rt, const char *cmd, int argc, char **argv) {
-  RtOptions *o = &rt->o;
-  memset(o, 0, sizeof *o);
-  o->cmd = cmd;
-  bool is_apply = strcmp(cmd, "apply") == 0, is_adopt = strcmp(cmd, "adopt") == 0,
-       is_verify = strcmp(cmd, "verify") == 0, is_testdb = strcmp(cmd, "testdb") == 0;
-  o->max_age = 24 * 3600;
-  for (int i = 0; i < argc; i++) {
-    const char *a = argv[i], *val = NULL;
-#define TAKE()                                                                \
-  do {                                                                        \
-    if (i + 1 >= argc) return usage(cmd, "option %s needs a value", a);       \
-    val = argv[++i];                                                          \
-  } while (0)
-    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-      for (size_t k = 0; k < sizeof HELP / sizeof HELP[0]; k += 2)
-        if (strcmp(HELP[k], cmd) == 0) fputs(HELP[k + 1], stdout);
-      fputs(OPTIONS_HELP, stdout);
-      return 0;
-    } else if (strcmp(a, "--db") == 0) {
-      TAKE();
-      o->db = val;
-    } else if (strcmp(a, "--profile") == 0) {
-      TAKE();
-      o->profile = val;
-    } else if (strcmp(a, "--ledger-schema") == 0) {
-      TAKE();
-      if (!*val) return usage(cmd, "--ledger-schema needs a schema name%s", "");
-      o->ledger_schema = val;
-    } else if (strcmp(a, "--source") == 0 && (is_verify || is_adopt || is_apply)) {
-      TAKE();
-      o->source = val;
-    } else if ((strcmp(a, "--to") == 0 && is_apply) ||
-               (strcmp(a, "--version") == 0 && is_adopt) ||
-               (strcmp(a, "--at") == 0 && is_verify)) {
-      TAKE();
-      if (!*val || strspn(val, "0123456789") != strlen(val))
-        return usage(cmd, "a version is digits, not \"%s\"", val);
-      o->version = val;
-    } else if (strcmp(a, "--format") == 0) {
-      TAKE();
-      if (strcmp(val, "text") && strcmp(val, "json"))
-        return usage(cmd, "--format takes text or json, not \"%s\"", val);
-      o->json = strcmp(val, "json") == 0;
-    } else if (strcmp(a, "--drop") == 0 && is_testdb) {
-      TAKE();
-      o->drop = val;
-    } else if (strcmp(a, "--cleanup") == 0 && is_testdb) {
-      o->cleanup = true;
-    } else if (strcmp(a, "--keep") == 0 && is_testdb) {
-      TAKE();
-      if (!*val || strspn(val, "0123456789") != strlen(val) || strlen(val) > 6)
-        return usage(cmd, "--keep takes a number, not \"%s\"", val);
-      o->keep = atol(val);
-    } else if (strcmp(a, "--max-age") == 0 && is_testdb) {
-      TAKE();
-      o->max_age = testdb_parse_age(val);
-      if (o->max_age < 0)
-        return usage(cmd, "--max-age takes N[s|m|h|d] (e.g. 24h), not \"%s\"", val);
-    } else if (strcmp(a, "--maintenance-db") == 0 && is_testdb) {
-      TAKE();
-      if (!*val) return usage(cmd, "--maintenance-db needs a database name%s", "");
-      o->maintenance_db = val;
-    } else if ((strcmp(a, "-p") == 0 || strcmp(a, "--placeholder") == 0) &&
-               (is_apply || is_testdb || is_verify || is_adopt)) {
-      TAKE();
-      if (!strchr(val, '=') || val[0] == '=')
-        return usage(cmd, "--placeholder takes NAME=VALUE, not \"%s\"", val);
-      VEC_PUSH(rt->a, o->placeholders, val);
-    } else if (strcmp(a, "--upgrade") == 0 && is_apply) {
-      o->upgrade = true;
-    } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
-      o->quiet = true;
-    } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
-      o->verbose = true;
-    } else if (a[0] == '-' && a[1]) {
-      return usage(cmd, "unknown option \"%s\"", a);
-    } else if (!o->tree) {
-      o->tree = a;
-    } else {
-      return usage(cmd, "unexpected argument \"%s\"", a);
-    }
-#undef TAKE
-  }
-  if (is_testdb && o->drop && (o->cleanup || o->tree))
-    return usage(cmd, "--drop takes a database name, and no TREE or --cleanup%s", "");
-  if (!o->tree && !(is_testdb && (o->drop || o->cleanup)))
-    return usage(cmd, "%s needs a tree: migc CMD TREE --db URL", cmd);
-  if (is_testdb && !o->maintenance_db) o->maintenance_db = "postgres";
-  o->progress = !o->quiet && (o->verbose || isatty(2));
-  o->color = isatty(2) && !getenv("NO_COLOR");
-  return -1;
-}
 
 static void notice_printer(void *arg, const char *message) {
   Rt *rt = arg;
@@ -496,7 +301,7 @@ bool rt_check_ledger(Rt *rt, bool for_apply) {
       Diag *d = diag_path(&rt->dl, SEV_ERROR, DR_LEDGER, f->report->path, 0, 0,
                           "migration %s is marked failed in the ledger", f->version);
       diag_hint(&rt->dl, d,
-                "Run \"migc adopt %s --version %s\": it records the migration as applied when "
+                "Run \"migc adopt %s --target %s\": it records the migration as applied when "
                 "every object it creates is present, and lists what is missing otherwise.",
                 p->root, f->version);
     }
@@ -523,7 +328,7 @@ bool rt_check_ledger(Rt *rt, bool for_apply) {
                           f->version, last);
       diag_hint(&rt->dl, d,
                 "migc does not apply out of order. If its objects exist already, \"migc adopt "
-                "%s --version %s\" checks and records it.",
+                "%s --target %s\" checks and records it.",
                 p->root, f->version);
     }
   }
@@ -540,26 +345,30 @@ static bool only_usage(const DiagList *dl) {
   return dl->errors > 0;
 }
 
-static int run(const char *cmd, int argc, char **argv, int (*fn)(Rt *)) {
+int migc_runtime_run(const RtOptions *opts) {
+  static const struct {
+    const char *cmd;
+    int (*fn)(Rt *);
+  } RUN[] = {{"apply", apply_run},   {"status", status_run}, {"verify", verify_run},
+             {"adopt", adopt_run},   {"testdb", testdb_run}};
+  int (*fn)(Rt *) = NULL;
+  for (size_t i = 0; i < sizeof RUN / sizeof RUN[0]; i++)
+    if (strcmp(RUN[i].cmd, opts->cmd) == 0) fn = RUN[i].fn;
+  if (!fn) return 2;
   Rt rt;
   memset(&rt, 0, sizeof rt);
   rt.a = arena_new();
   diags_init(&rt.dl, rt.a);
-  int rc = rt_parse(&rt, cmd, argc, argv);
-  if (rc < 0) {
-    if (rt_open(&rt))
-      rc = fn(&rt);
-    else
-      rc = rt_finish(&rt, NULL, NULL) && only_usage(&rt.dl) ? 2 : 1;
-    if (rc == 0 && rt.dl.errors) rc = 1;
-  }
+  rt.o = *opts;
+  if (!rt.o.maintenance_db && strcmp(rt.o.cmd, "testdb") == 0) rt.o.maintenance_db = "postgres";
+  rt.o.progress = !rt.o.quiet && (rt.o.verbose || isatty(2));
+  int rc;
+  if (rt_open(&rt))
+    rc = fn(&rt);
+  else
+    rc = rt_finish(&rt, NULL, NULL) && only_usage(&rt.dl) ? 2 : 1;
+  if (rc == 0 && rt.dl.errors) rc = 1;
   rt_close(&rt);
   arena_free(rt.a);
   return rc;
 }
-
-int migc_apply_main(int argc, char **argv) { return run("apply", argc, argv, apply_run); }
-int migc_status_main(int argc, char **argv) { return run("status", argc, argv, status_run); }
-int migc_verify_main(int argc, char **argv) { return run("verify", argc, argv, verify_run); }
-int migc_adopt_main(int argc, char **argv) { return run("adopt", argc, argv, adopt_run); }
-int migc_testdb_main(int argc, char **argv) { return run("testdb", argc, argv, testdb_run); }

@@ -44,47 +44,6 @@
 #include "pgconn.h"
 #include "sqltext.h"
 
-static const char USAGE[] =
-    "usage: migc schema [--db URL] [options]\n"
-    "\n"
-    "Describes the live schema of a database, read from its catalogs, one fact a\n"
-    "line, in an order and a text that are stable: two databases built from\n"
-    "equivalent migrations print the same bytes, so environments compare with diff.\n"
-    "\n"
-    "options:\n"
-    "  --db URL|CONNINFO    the database: postgresql://user@host:port/db or\n"
-    "                       \"host=... dbname=...\"; without it, the PG* environment\n"
-    "                       variables (PGHOST, PGPORT, PGUSER, PGDATABASE, ...) apply\n"
-    "  --schema NAME        describe schema NAME only (repeatable); default: every\n"
-    "                       schema except pg_catalog, information_schema and pg_*\n"
-    "  --format text|json   text (default): one fact a line; json: an array of\n"
-    "                       {kind, name, definition[, body]} objects\n"
-    "  -o, --output FILE    write to FILE (replaced atomically) instead of stdout\n"
-    "  --owners             also print the owner of each object\n"
-    "  --versions           also print the version of each extension\n"
-    "  -h, --help           this text\n"
-    "\n"
-    "output:\n"
-    "  Lines read KIND NAME DEFINITION and are sorted bytewise (as LC_ALL=C sort);\n"
-    "  a function's body follows its header line, indented by two spaces. Kinds:\n"
-    "  schema, extension, type, sequence, table, foreign-table, column, constraint,\n"
-    "  index, view, materialized-view, function, procedure, aggregate, trigger,\n"
-    "  rule, policy, statistics, comment, grant, revoke.\n"
-    "  Columns are sorted by name, not by position, so CREATE TABLE with every\n"
-    "  column and CREATE TABLE followed by ALTER TABLE ADD COLUMN print the same.\n"
-    "  Definitions are PostgreSQL's own (pg_get_indexdef, pg_get_viewdef, ...),\n"
-    "  schema-qualified, with whitespace outside literals collapsed. Grants and\n"
-    "  revokes are relative to PostgreSQL's default privileges. Objects that\n"
-    "  belong to an extension, OIDs, tablespaces and data are never printed.\n"
-    "\n"
-    "exit status: 0 ok, 1 database or file error, 2 usage error\n";
-
-typedef struct SchemaOptions {
-  const char *db, *format, *out;
-  VEC(const char *) schemas;
-  bool owners, versions;
-} SchemaOptions;
-
 typedef struct Fact {
   const char *kind, *name, *def; /* def is "" when the fact has none */
   const char *line;              /* "kind name[ def]": the sort key and text form */
@@ -565,14 +524,14 @@ static int fact_cmp(const void *pa, const void *pb) {
 
 /* "{"a","b"}": a text[] literal for $1, or NULL for the default set. */
 static const char *schema_array(Arena *a, const SchemaOptions *o) {
-  if (o->schemas.len == 0) return NULL;
+  if (o->n_schemas == 0) return NULL;
   StrBuf b;
   sb_init(&b, a);
   sb_addc(&b, '{');
-  for (size_t i = 0; i < o->schemas.len; i++) {
+  for (size_t i = 0; i < o->n_schemas; i++) {
     if (i) sb_addc(&b, ',');
     sb_addc(&b, '"');
-    for (const char *p = o->schemas.items[i]; *p; p++) {
+    for (const char *p = o->schemas[i]; *p; p++) {
       if (*p == '"' || *p == '\\') sb_addc(&b, '\\');
       sb_addc(&b, *p);
     }
@@ -694,72 +653,11 @@ static bool write_file(Arena *a, const char *path, const char *data, size_t len,
   return true;
 }
 
-/* ------------------------------------------------------------------ */
-/* Command line                                                        */
-/* ------------------------------------------------------------------ */
-
-static int usage_error(const char *fmt, const char *arg) {
-  fprintf(stderr, "migc: error: ");
-  Arena *a = arena_new(); /* arg may be a mistyped --db=URL: mask it */
-  fprintf(stderr, fmt, arg ? pgconn_mask(a, arg) : arg);
-  arena_free(a);
-  fprintf(stderr, " [usage]\n  hint: run \"migc schema --help\" for usage\n");
-  return 2;
-}
-
-/* Returns -1 to go on, else the exit status (help printed, usage error). */
-static int parse_args(Arena *a, int argc, char **argv, SchemaOptions *o) {
-  o->format = "text";
-  for (int i = 0; i < argc; i++) {
-    const char *arg = argv[i];
-    const char *val = NULL;
-#define TAKE()                                                               \
-  do {                                                                       \
-    if (i + 1 >= argc) return usage_error("option %s needs a value", arg);   \
-    val = argv[++i];                                                         \
-  } while (0)
-    if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
-      fputs(USAGE, stdout);
-      return 0;
-    } else if (strcmp(arg, "--db") == 0) {
-      TAKE();
-      o->db = val;
-    } else if (strcmp(arg, "--schema") == 0) {
-      TAKE();
-      if (!*val) return usage_error("--schema needs a schema name%s", "");
-      VEC_PUSH(a, o->schemas, val);
-    } else if (strcmp(arg, "--format") == 0) {
-      TAKE();
-      if (strcmp(val, "text") && strcmp(val, "json"))
-        return usage_error("--format takes text or json, not \"%s\"", val);
-      o->format = val;
-    } else if (strcmp(arg, "-o") == 0 || strcmp(arg, "--output") == 0) {
-      TAKE();
-      if (!*val) return usage_error("%s needs a file name", arg);
-      o->out = val;
-    } else if (strcmp(arg, "--owners") == 0) {
-      o->owners = true;
-    } else if (strcmp(arg, "--versions") == 0) {
-      o->versions = true;
-    } else if (arg[0] == '-' && arg[1]) {
-      return usage_error("unknown option \"%s\"", arg);
-    } else {
-      return usage_error("unexpected argument \"%s\"", arg);
-    }
-#undef TAKE
-  }
-  return -1;
-}
-
-int migc_schema_main(int argc, char **argv) {
+int migc_schema_run(const SchemaOptions *opts) {
   Arena *a = arena_new();
-  SchemaOptions o = {0};
-  int rc = parse_args(a, argc, argv, &o);
-  if (rc >= 0) {
-    arena_free(a);
-    return rc;
-  }
-  bool json = strcmp(o.format, "json") == 0;
+  SchemaOptions o = *opts;
+  int rc;
+  bool json = o.format && strcmp(o.format, "json") == 0;
   DiagList dl;
   diags_init(&dl, a);
   PgTarget target;
@@ -789,7 +687,7 @@ int migc_schema_main(int argc, char **argv) {
     if (json)
       diags_print_json(&dl, stdout);
     else
-      diags_print_text(&dl, stderr, isatty(2) && !getenv("NO_COLOR"));
+      diags_print_text(&dl, stderr, o.color);
   }
   arena_free(a);
   return rc;

@@ -22,13 +22,24 @@
 #ifndef MIGC_SCHEMA_H
 #define MIGC_SCHEMA_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct SchemaOptions {
+  const char *db;        /* --db, else $DATABASE_URL; NULL: the PG* environment */
+  const char *format;    /* "text" (default) or "json" */
+  const char *out;       /* -o FILE, else stdout */
+  const char **schemas;  /* --schema NAME (repeatable); none: every user schema */
+  size_t n_schemas;
+  bool owners, versions; /* --owners, --versions */
+  bool color;            /* colour diagnostics */
+} SchemaOptions;
+
 /*
- * migc_schema_main: run `migc schema` with the arguments after the word
- * "schema" (argv[0] is the first of them; argc may be 0). Prints the
- * description (stdout or -o FILE) and diagnostics (stderr; stdout with
- * --format json). Returns the exit status: 0 ok, 1 database or I/O error,
- * 2 usage error.
+ * migc_schema_run: run `migc schema` with its options parsed (cli/). Prints
+ * the description (stdout or -o FILE) and diagnostics (stderr; stdout with
+ * --format json). Returns the exit status: 0 ok, 1 database or I/O error.
  */
-int migc_schema_main(int argc, char **argv);
+int migc_schema_run(const SchemaOptions *o);
 
 #endif

@@ -403,7 +403,7 @@ case_unreadable_dir() {
 case_missing_input() {
   migc build nosuch --profile v1.0-novector -o out -q
   expect_rc 1
-  expect_line 'nosuch: error: cannot open directory: No such file or directory [io-error]'
+  expect_line 'nosuch: error: no such file or directory [io-error]'
   expect_nothing_written
 }
 case_symlink_loop() {

@@ -6,12 +6,12 @@
 # starts itself, and `migc adopt` deciding on evidence:
 #   1. migrations/ (v1.0-novector) applied up to 015 with migc; 015's ledger
 #      row deleted: status says pending, apply refuses (rolled back, hint
-#      adopt), adopt --version 015 records it, verify finds no difference;
+#      adopt), adopt --target 015 records it, verify finds no difference;
 #   2. the row marked failed instead: apply refuses naming it, adopt records it;
 #   3. one table of 015 dropped and the row deleted: adopt refuses, naming
 #      that table at the statement that creates it, and records nothing;
 #      a column of the wrong type is refused too;
-#   4. adopt without --version stops at what lacks evidence and says up to
+#   4. adopt without --target stops at what lacks evidence and says up to
 #      which version the evidence is complete; --format json.
 # Without postgresql-15 it fails; it never skips.
 set -euo pipefail
@@ -38,18 +38,18 @@ run() { # run CMD...: sets $out and $rc
 "$MIGC" build "$ROOT/migrations" --profile v1.0-novector -o "$WORK/v1" -q || fail "build"
 T=$WORK/v1
 pg15_createdb seeds
-"$MIGC" apply "$T" --db "$URL" --to 015 -q || fail "apply up to 015"
+"$MIGC" apply "$T" --db "$URL" --target 015 -q || fail "apply up to 015"
 assert_eq 15 "$(q "select count(*) from migc_ledger where status = 'applied'")" "015 applied"
 
 # 1. the row is missing while the objects exist
 q "delete from migc_ledger where version = '015'"
 run "$MIGC" status "$T" --db "$URL"
 assert_contains "$out" "015    create_workflow_catalog_table                pending" "status: 015 pending"
-run "$MIGC" apply "$T" --db "$URL" --to 015
+run "$MIGC" apply "$T" --db "$URL" --target 015
 assert_eq 1 "$rc" "apply of 015 fails: its objects exist"
 assert_contains "$out" "relation \"remediation_workflows\" already exists (SQLSTATE 42P07) [apply]" "the server's error"
-assert_contains "$out" "migc adopt $T --version 015" "apply hints at adopt"
-run "$MIGC" adopt "$T" --db "$URL" --version 015
+assert_contains "$out" "migc adopt $T --target 015" "apply hints at adopt"
+run "$MIGC" adopt "$T" --db "$URL" --target 015
 assert_eq 0 "$rc" "adopt of 015 succeeds: $out"
 assert_contains "$out" "015_create_workflow_catalog_table recorded as applied" "adopt says so"
 assert_eq "applied|adopt|$(python3 -c 'import json,sys; print([f["body_sha256"] for f in json.load(open(sys.argv[1]))["files"] if f["path"].startswith("015")][0])' "$T/migc.manifest.json")" \
@@ -64,7 +64,7 @@ assert_eq 1 "$rc" "apply refuses a failed row"
 assert_contains "$out" "015_create_workflow_catalog_table.sql: error: migration 015 is marked failed in the ledger [ledger]" \
     "apply names the failed migration"
 assert_eq 0 "$(q "select count(*) from migc_ledger where version > '015'")" "nothing after 015 ran"
-run "$MIGC" adopt "$T" --db "$URL" --version 015
+run "$MIGC" adopt "$T" --db "$URL" --target 015
 assert_eq 0 "$rc" "adopt of a failed 015: $out"
 assert_eq "applied|adopt" "$(q "select status, method from migc_ledger where version = '015'")" "015 adopted"
 pass "row marked failed: apply refuses naming it, adopt records it"
@@ -72,7 +72,7 @@ pass "row marked failed: apply refuses naming it, adopt records it"
 # 3. one table of 015 dropped: adopt refuses, naming it; nothing recorded
 q "delete from migc_ledger where version = '015'"
 q "drop table remediation_workflows cascade"
-run "$MIGC" adopt "$T" --db "$URL" --version 015
+run "$MIGC" adopt "$T" --db "$URL" --target 015
 assert_eq 1 "$rc" "adopt refuses without evidence"
 line=$(grep -n '^CREATE TABLE remediation_workflows' "$T/015_create_workflow_catalog_table.sql" | cut -d: -f1)
 assert_contains "$out" "015_create_workflow_catalog_table.sql:$line:14: error: cannot adopt 015: table \"public.remediation_workflows\" is missing [adopt]" \
@@ -82,17 +82,17 @@ assert_eq 0 "$(q "select count(*) from migc_ledger where version = '015'")" "no 
 pass "a table of 015 dropped: adopt refuses, naming public.remediation_workflows"
 
 # the table back, but with a column of another type
-"$MIGC" apply "$T" --db "$URL" --to 015 -q || fail "re-apply 015"
+"$MIGC" apply "$T" --db "$URL" --target 015 -q || fail "re-apply 015"
 q "delete from migc_ledger where version = '015'"
 q "alter table remediation_workflows alter column owner type varchar(10)"
-run "$MIGC" adopt "$T" --db "$URL" --version 015
+run "$MIGC" adopt "$T" --db "$URL" --target 015
 assert_eq 1 "$rc" "adopt refuses a wrong column type"
 assert_contains "$out" "column \"public.remediation_workflows.owner\" has type character varying(10), expected text" \
     "adopt names the column and both types"
 q "alter table remediation_workflows alter column owner type text"
 pass "a column of the wrong type: adopt refuses"
 
-# 4. without --version: the evidence ends at 015, 016.. never ran
+# 4. without --target: the evidence ends at 015, 016.. never ran
 run "$MIGC" adopt "$T" --db "$URL" --format json
 assert_eq 1 "$rc" "adopt up to the last version fails: 016.. never ran"
 summary=$(python3 -c '
@@ -103,10 +103,10 @@ print(d["recorded"], [m["version"] for m in d["migrations"] if m["missing"] == 0
       [x["hint"] for x in d["diagnostics"] if "hint" in x][-1])' <<<"$out")
 assert_contains "$summary" "False ['015'] True" "JSON: nothing recorded, 015 complete, later versions missing"
 assert_contains "$summary" "complete up to 015" "the hint names the last version with complete evidence"
-run "$MIGC" adopt "$T" --db "$URL" --version 015 --format json
-assert_eq 0 "$rc" "adopt --version 015"
+run "$MIGC" adopt "$T" --db "$URL" --target 015 --format json
+assert_eq 0 "$rc" "adopt --target 015"
 assert_eq True "$(python3 -c 'import json,sys; print(json.load(sys.stdin)["recorded"])' <<<"$out")" "JSON recorded"
 "$MIGC" apply "$T" --db "$URL" -q || fail "apply of the rest after adopt"
 "$MIGC" verify "$T" --db "$URL" -q || fail "verify at the end"
 assert_eq 21 "$(q "select count(*) from migc_ledger where status = 'applied'")" "all applied at the end"
-pass "adopt without --version records nothing and names the last adoptable version; the rest applies"
+pass "adopt without --target records nothing and names the last adoptable version; the rest applies"

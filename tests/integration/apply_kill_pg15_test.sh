@@ -142,7 +142,7 @@ assert_eq False "$(python3 -c 'import json,sys; print([f for f in json.load(open
     "the manifest marks 002 as outside a transaction"
 
 pg15_createdb ccalib
-"$MIGC" apply "$WORK/cictree" --db "$(url ccalib)" --to 001 -q || fail "apply 001"
+"$MIGC" apply "$WORK/cictree" --db "$(url ccalib)" --target 001 -q || fail "apply 001"
 t0=$(now)
 "$MIGC" apply "$WORK/cictree" --db "$(url ccalib)" -q || fail "apply 002"
 TC=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }')
@@ -152,7 +152,7 @@ resumed=0
 for ((i = 0; i < CIC_TRIALS; i++)); do
     db=c$i
     pg15_createdb "$db"
-    "$MIGC" apply "$WORK/cictree" --db "$(url "$db")" --to 001 -q || fail "$db: apply 001"
+    "$MIGC" apply "$WORK/cictree" --db "$(url "$db")" --target 001 -q || fail "$db: apply 001"
     lo=$(awk -v t="$TC" -v i="$i" -v n="$CIC_TRIALS" 'BEGIN { print 0.1 * t + 0.8 * t * i / n }')
     hi=$(awk -v t="$TC" -v i="$i" -v n="$CIC_TRIALS" 'BEGIN { print 0.1 * t + 0.8 * t * (i + 1) / n }')
     delay=$(rand_between "$lo" "$hi")

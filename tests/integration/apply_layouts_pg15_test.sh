@@ -123,7 +123,7 @@ mk "$L/001_a.sql" 'CREATE TABLE a (id int);'
 mk "$L/002_b.sql" 'CREATE TABLE b (id int);'
 refused() { # SQL EXPECTED_MESSAGE
     fresh
-    "$MIGC" apply "$L" --profile v1.0-novector --db "$(url "$db")" --to 001 -q || fail "apply --to 001"
+    "$MIGC" apply "$L" --profile v1.0-novector --db "$(url "$db")" --target 001 -q || fail "apply --to 001"
     q "$db" "alter table migc_ledger alter checksum drop not null, alter profile drop not null,
              drop constraint migc_ledger_status_check; $1" >/dev/null
     local cmd

@@ -14,7 +14,7 @@
 #   3. with --upgrade the bridge at 012 and the ledger rewrite commit in one
 #      transaction, then 013..1000 apply: status shows every version
 #      applied with profile v2.0-vector and the bridge row, the bridge row's
-#      checksum is that of the file `migc upgrade --at 012` writes, verify
+#      checksum is that of the file `migc upgrade --target 012` writes, verify
 #      passes, the compiled v2.0-vector tree sees nothing to do, reruns are
 #      no-ops, and going back to v1.0-novector is refused with the
 #      compiler's diagnostic;
@@ -49,8 +49,8 @@ unchanged() { # WHAT: the ledger and the extension are as they were
 "$MIGC" build "$ROOT/migrations" --profile v2.0-vector -o "$WORK/v2" -q 2>/dev/null || fail "build v2"
 
 # 1. v1.0-novector up to 012
-run "$MIGC" apply "$WORK/v1" --db "$PGLITE_URL" --to 012
-assert_eq 0 "$rc" "apply v1 --to 012: $out"
+run "$MIGC" apply "$WORK/v1" --db "$PGLITE_URL" --target 012
+assert_eq 0 "$rc" "apply v1 --target 012: $out"
 assert_eq "12|v1.0-novector|012" "$(q "select count(*), min(profile), max(version) from migc_ledger")" \
     "12 rows of v1.0-novector"
 q "alter table migc_ledger drop constraint migc_ledger_method_check,
@@ -115,7 +115,7 @@ assert_eq "21|21|v2.0-vector" \
 assert_eq "012+upgrade|upgrade_v1.0-novector_to_v2.0-vector|v2.0-vector|applied|upgrade" \
     "$(q "select version, name, profile, status, method from migc_ledger where method = 'upgrade'")" \
     "the bridge row"
-"$MIGC" upgrade "$ROOT/migrations" --from v1.0-novector --to v2.0-vector --at 012 -o "$WORK/bridge" -q
+"$MIGC" upgrade "$ROOT/migrations" --from v1.0-novector --to v2.0-vector --target 012 -o "$WORK/bridge" -q
 bridge_sum=$(python3 -c '
 import sys
 b = open(sys.argv[1], "rb").read()

@@ -2,7 +2,7 @@
 #
 # upgrade_equivalence_test.sh MIGC — the upgrade bridge, proven on a real
 # pgvector server (PGlite, started here): for every version N of
-# migrations/, the v1.0 tree up to N, then `migc upgrade --at N`, then the
+# migrations/, the v1.0 tree up to N, then `migc upgrade --target N`, then the
 # v2.0-vector tree after N gives the same `migc schema` as the v2.0-vector
 # tree from scratch. Once with the eliding profile (v1.0-novector) and once
 # with a column-stubbing one (tests/profiles/v1.0-stub).
@@ -51,8 +51,8 @@ for p in "${profiles[@]}"; do
     name=$(basename "$p")
     for n in "${versions[@]}"; do
         d="$WORK/jobs/$name-$n"; mkdir -p "$d"
-        "$MIGC" upgrade "$ROOT/migrations" --from "$p" --to v2.0-vector --at "$n" -o "$d/bridge" -q \
-            || fail "migc upgrade --from $name --at $n failed"
+        "$MIGC" upgrade "$ROOT/migrations" --from "$p" --to v2.0-vector --target "$n" -o "$d/bridge" -q \
+            || fail "migc upgrade --from $name --target $n failed"
         {
             for f in $(ls "$WORK/up/$name"/*.sql | sort -V); do
                 v=$(basename "$f"); v=${v%%_*}; [ $((10#$v)) -le $((10#$n)) ] && echo "$f"
