@@ -66,7 +66,7 @@ cases=$(cat <<EOF
 2|status does not take --source|status t --source s
 2|status does not take --target|status t --target 1
 2|adopt does not take --upgrade|adopt t --upgrade
-2|adopt does not take -p (--placeholder)|adopt t -p A=1
+2|adopt does not take --exit-code|adopt t --exit-code
 2|testdb does not take --exit-code|testdb t --exit-code
 2|verify does not take --exit-code|verify t --exit-code
 2|apply does not take --to|apply t --to 015
@@ -149,7 +149,7 @@ help_has build --db no; help_has build --target no; help_has check --output no
 help_has graph --svg yes; help_has rules --profile no
 help_has apply --target yes; help_has apply --placeholder yes; help_has apply DATABASE_URL yes
 help_has apply --exit-code no; help_has status --exit-code yes; help_has status --placeholder yes
-help_has verify --placeholder yes; help_has testdb --placeholder yes; help_has adopt --placeholder no
+help_has verify --placeholder yes; help_has testdb --placeholder yes; help_has adopt --placeholder yes
 help_has adopt --target yes; help_has upgrade --target yes; help_has upgrade --from yes
 help_has schema DATABASE_URL yes
 pass "each command's help lists its own options, and not the others'"

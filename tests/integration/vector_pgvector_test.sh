@@ -64,7 +64,7 @@ mapfile -t v2 < <(ls "$WORK"/v2/*.sql | sort -V)
 read -r min_version hnsw_use < <(python3 -c '
 import json, sys
 m = json.load(open(sys.argv[1]))["min_extension_version"]
-print(m["version"], [n["first_use"] for n in m["needs"] if n["feature"] == "hnsw"][0])' "$WORK/v2/migc.manifest.json")
+print(m["version"], [n["first_use"] for n in m["needs"] if n["feature"] == "access-method hnsw"][0])' "$WORK/v2/migc.manifest.json")
 assert_eq 0.5.0 "$min_version" "the v2.0-vector tree needs pgvector 0.5.0 (hnsw)"
 hnsw_line=${hnsw_use%:*}
 assert_contains "$(sed -n "${hnsw_line##*:},/;/p" "$ROOT/${hnsw_line%:*}" | tr -s ' \n' ' ')" "CREATE INDEX" \
@@ -116,7 +116,7 @@ pgvector_start 0.4.4 || fail "cannot start PostgreSQL with pgvector 0.4.4"
 pg15_createdb old
 run "$MIGC" apply "$WORK/v2" --db "$(url old)"
 assert_eq 1 "$rc" "the v2.0-vector tree on pgvector 0.4.4 is refused"
-assert_contains "$out" "$hnsw_use: error: feature \"hnsw\" needs vector 0.5.0, the server has 0.4.4 (available, not installed) [preflight]" \
+assert_contains "$out" "$hnsw_use: error: feature \"access-method hnsw\" needs vector 0.5.0, the server has 0.4.4 (available, not installed) [preflight]" \
     "the preflight names the statement needing hnsw, the version it needs and the server's"
 assert_contains "$out" "Nothing was applied." "and says nothing was applied"
 nothing_changed old
@@ -124,7 +124,7 @@ pg15_createdb oldext
 q oldext "create extension vector"
 run "$MIGC" apply "$WORK/v2" --db "$(url oldext)"
 assert_eq 1 "$rc" "refused with vector 0.4.4 installed too"
-assert_contains "$out" "$hnsw_use: error: feature \"hnsw\" needs vector 0.5.0, the server has 0.4.4 (installed) [preflight]" \
+assert_contains "$out" "$hnsw_use: error: feature \"access-method hnsw\" needs vector 0.5.0, the server has 0.4.4 (installed) [preflight]" \
     "names the installed version"
 assert_eq "|0|0.4.4" "$(q oldext "select to_regclass('migc_ledger'), (select count(*) from pg_tables where schemaname = 'public'), (select extversion from pg_extension where extname = 'vector')")" \
     "oldext: nothing changed (no ledger, no table; the extension as it was)"
