@@ -10,6 +10,11 @@
 #            loop runs them), each run on a fresh database: migrations/
 #            compiled for v1.0-novector (21 files) and a generated
 #            1,000-migration tree (bench/runtime/gen_tree.py);
+#   runners  migc apply against the runners users would pick instead, on
+#            the same files: dbmate (the real binary from npm, files given
+#            `-- migrate:up`), drizzle-orm's migrator (node-postgres; a
+#            journal written for the files, one migration per file) and one
+#            psql of the files' concatenation (psql -X -f, one process);
 #   testdb   a clone from the template (`migc testdb TREE`, template built
 #            beforehand) against a full replay (CREATE DATABASE + migc
 #            apply), for both trees.
@@ -57,6 +62,26 @@ for t in example generated; do
     for f in $(ls "$WORK/$t"/*.sql | sort -V); do goose_up "$f" >"$WORK/up/$t/$(basename "$f")"; done
 done
 
+# the same Up sections as a dbmate project and a drizzle migrations folder
+NODE_MODULES=$ROOT/tests/node_modules
+DBMATE=$NODE_MODULES/@dbmate/linux-x64/bin/dbmate
+if [ ! -x "$DBMATE" ] || [ ! -d "$NODE_MODULES/drizzle-orm" ] || [ ! -d "$NODE_MODULES/pg" ]; then
+    (cd "$ROOT/tests" && npm ci --no-audit --no-fund --loglevel=error) >&2
+fi
+for t in example generated; do
+    mkdir -p "$WORK/dbmate/$t/db/migrations" "$WORK/drizzle/$t/meta"
+    i=0 entries=""
+    for f in $(ls "$WORK/up/$t"/*.sql | sort -V); do
+        tag=$(printf '%05d_m' "$i")
+        { echo "-- migrate:up"; cat "$f"; printf '\n-- migrate:down\n'; } >"$WORK/dbmate/$t/db/migrations/$tag.sql"
+        cp "$f" "$WORK/drizzle/$t/$tag.sql"
+        entries+="${entries:+,}{\"idx\":$i,\"version\":\"7\",\"when\":$((1700000000000 + i)),\"tag\":\"$tag\",\"breakpoints\":true}"
+        i=$((i + 1))
+    done
+    echo "{\"version\":\"7\",\"dialect\":\"postgresql\",\"entries\":[$entries]}" >"$WORK/drizzle/$t/meta/_journal.json"
+    cat $(ls "$WORK/up/$t"/*.sql | sort -V) >"$WORK/up/$t.concat.sql"
+done
+
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 seq_db=0
@@ -78,6 +103,34 @@ run_psql() { # UPDIR -> ms of psql -1 -f per file on a fresh database
     for f in $(ls "$1"/*.sql | sort -V); do
         "$B/psql" -X -q -v ON_ERROR_STOP=1 -1 -f "$f" -d "$db" >/dev/null
     done
+    t1=$(now_ms)
+    "$B/dropdb" "$db"
+    echo $((t1 - t0))
+}
+run_dbmate() { # PROJECT -> ms of dbmate migrate on a fresh database
+    fresh_db
+    local t0 t1
+    t0=$(now_ms)
+    (cd "$1" && "$DBMATE" --url "postgres://$PGUSER@/$db?socket=$PGHOST&port=$PGPORT&sslmode=disable" \
+        --no-dump-schema migrate >/dev/null)
+    t1=$(now_ms)
+    "$B/dropdb" "$db"
+    echo $((t1 - t0))
+}
+run_drizzle() { # FOLDER -> ms of drizzle-orm's migrator on a fresh database
+    fresh_db
+    local t0 t1
+    t0=$(now_ms)
+    (cd "$ROOT/tests" && node runners/drizzle_migrate.mjs "$1" "$db" >/dev/null)
+    t1=$(now_ms)
+    "$B/dropdb" "$db"
+    echo $((t1 - t0))
+}
+run_concat() { # FILE -> ms of one psql -f of every Up section, concatenated
+    fresh_db
+    local t0 t1
+    t0=$(now_ms)
+    "$B/psql" -X -q -v ON_ERROR_STOP=1 -f "$1" -d "$db" >/dev/null
     t1=$(now_ms)
     "$B/dropdb" "$db"
     echo $((t1 - t0))
@@ -122,6 +175,14 @@ echo "apply: migc vs psql -1 -f per file" >&2
 pair "$RUNS" ex_migc run_migc "$WORK/example" ex_psql run_psql "$WORK/up/example"
 pair "$RUNS_LARGE" gen_migc run_migc "$WORK/generated" gen_psql run_psql "$WORK/up/generated"
 
+echo "apply: migc vs dbmate, drizzle's migrator, one psql of the concatenation" >&2
+pair "$RUNS" ex_migc2 run_migc "$WORK/example" ex_dbmate run_dbmate "$WORK/dbmate/example"
+pair "$RUNS" ex_migc3 run_migc "$WORK/example" ex_drizzle run_drizzle "$WORK/drizzle/example"
+pair "$RUNS" ex_migc4 run_migc "$WORK/example" ex_concat run_concat "$WORK/up/example.concat.sql"
+pair "$RUNS_LARGE" gen_migc2 run_migc "$WORK/generated" gen_dbmate run_dbmate "$WORK/dbmate/generated"
+pair "$RUNS_LARGE" gen_migc3 run_migc "$WORK/generated" gen_drizzle run_drizzle "$WORK/drizzle/generated"
+pair "$RUNS_LARGE" gen_migc4 run_migc "$WORK/generated" gen_concat run_concat "$WORK/up/generated.concat.sql"
+
 echo "testdb: clone vs full replay" >&2
 for t in example generated; do
     t0=$(now_ms)
@@ -136,6 +197,11 @@ pair "$RUNS_LARGE" gen_replay run_replay "$WORK/generated" gen_clone run_clone "
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 r_ex=$(ratio "${res[ex_migc]}" "${res[ex_psql]}")
 r_gen=$(ratio "${res[gen_migc]}" "${res[gen_psql]}")
+for k in dbmate drizzle concat; do
+    n=2; [ $k = drizzle ] && n=3; [ $k = concat ] && n=4
+    res[r_ex_$k]=$(ratio "${res[ex_migc$n]}" "${res[ex_$k]}")
+    res[r_gen_$k]=$(ratio "${res[gen_migc$n]}" "${res[gen_$k]}")
+done
 c_ex=$(ratio "${res[ex_clone]}" "${res[ex_replay]}")
 c_gen=$(ratio "${res[gen_clone]}" "${res[gen_replay]}")
 elapsed=$(($(date +%s) - started))
@@ -161,6 +227,22 @@ migrations), each on a fresh database, all in one run on one server.
 |---|---:|---:|---:|
 | migrations/ (21 files, v1.0-novector) | ${res[ex_migc]} ms | ${res[ex_psql]} ms | **${r_ex}** |
 | generated (1,000 files) | ${res[gen_migc]} ms | ${res[gen_psql]} ms | **${r_gen}** |
+
+The runners users would pick instead, each timed against migc in
+alternation (so each row has its own migc median):
+
+| tree | runner | migc apply | runner | migc/runner |
+|---|---|---:|---:|---:|
+| migrations/ | dbmate $("$DBMATE" --version | awk '{print $NF}') migrate | ${res[ex_migc2]} ms | ${res[ex_dbmate]} ms | **${res[r_ex_dbmate]}** |
+| migrations/ | drizzle-orm migrator | ${res[ex_migc3]} ms | ${res[ex_drizzle]} ms | **${res[r_ex_drizzle]}** |
+| migrations/ | one psql -f of the concatenation | ${res[ex_migc4]} ms | ${res[ex_concat]} ms | **${res[r_ex_concat]}** |
+| generated (1,000 files) | dbmate migrate | ${res[gen_migc2]} ms | ${res[gen_dbmate]} ms | **${res[r_gen_dbmate]}** |
+| generated (1,000 files) | drizzle-orm migrator | ${res[gen_migc3]} ms | ${res[gen_drizzle]} ms | **${res[r_gen_drizzle]}** |
+| generated (1,000 files) | one psql -f of the concatenation | ${res[gen_migc4]} ms | ${res[gen_concat]} ms | **${res[r_gen_concat]}** |
+
+dbmate and drizzle each keep their own ledger table and run one transaction
+per file (dbmate) or one for all (drizzle); the concatenation has no ledger
+and no transactions, the floor of what any runner can do.
 
 | tree | testdb clone | full replay (CREATE DATABASE + apply) | clone/replay | template build (once) |
 |---|---:|---:|---:|---:|
