@@ -51,6 +51,7 @@ static const CmdOpt EXPLAIN_OPTS[] = {
     {OPT_COLOR, NULL}, {OPT_HELP, NULL}, END};
 static const CmdOpt GRAPH_OPTS[] = {
     {OPT_PROFILE, NULL}, {OPT_LAYOUT, NULL}, {OPT_JOBS, NULL}, {OPT_SVG, NULL},
+    {OPT_FOCUS, NULL}, {OPT_ALL, NULL},
     {OPT_OUTPUT, "the file (default: stdout; with --svg required)"}, {OPT_COLOR, NULL},
     {OPT_HELP, NULL}, END};
 static const CmdOpt RULES_OPTS[] = {{OPT_HELP, NULL}, END};
@@ -104,7 +105,8 @@ static const Command COMMANDS[] = {
     {"graph", "SRC --profile P [--svg] [-o FILE] [options]", "migrations and objects as Graphviz DOT",
      "Writes the migrations and the objects they create as Graphviz DOT (SVG with --svg, when "
      "Graphviz is installed): elided objects dashed, stubbed ones orange, each decision linked "
-     "to the one it follows from.",
+     "to the one it follows from. By default only what the profile elided or stubbed and what "
+     "it follows from; --focus OBJECT one object and what is connected to it; --all everything.",
      1, GRAPH_OPTS, run_graph},
     {"rules", "", "list the diagnostic rule ids", "Lists the diagnostic rule ids and what each means.",
      0, RULES_OPTS, run_rules},

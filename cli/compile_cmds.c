@@ -120,14 +120,14 @@ int run_build(const CliArgs *o) { return run_compile(o, true, false); }
 int run_check(const CliArgs *o) { return run_compile(o, false, false); }
 int run_package(const CliArgs *o) { return run_compile(o, true, true); }
 
-typedef struct GraphCtx {
-  Arena *a;
-  Compilation *c;
-} GraphCtx;
+typedef struct GraphText {
+  const char *dot;
+  size_t len;
+} GraphText;
 
 static void write_graph_dot(void *ctx, FILE *f) {
-  GraphCtx *g = ctx;
-  inspect_graph_dot(g->a, g->c, f);
+  const GraphText *g = ctx;
+  fwrite(g->dot, 1, g->len, f);
 }
 
 /* explain --format json: the explanation's lines and the diagnostics, one
@@ -185,17 +185,27 @@ static int run_inspect(const CliArgs *o, bool explain) {
       if (!f) abort();
       inspect_explain(a, &c, o->operand[1], f, &dl);
       if (f != stdout) fclose(f);
-    } else if (!o->given[OPT_SVG]) {
-      FILE *f = out ? fopen(out, "w") : stdout;
-      if (!f) {
-        diag_path(&dl, SEV_ERROR, DR_IO_ERROR, out, 0, 0, "cannot write");
-      } else {
-        inspect_graph_dot(a, &c, f);
-        if (f != stdout) fclose(f);
-      }
     } else {
-      GraphCtx g = {a, &c};
-      svg_render(a, out, write_graph_dot, &g, &dl);
+      GraphView view = {o->given[OPT_ALL], o->value[OPT_FOCUS]};
+      char *dot = NULL;
+      size_t dot_len = 0;
+      FILE *mem = open_memstream(&dot, &dot_len);
+      if (!mem) abort();
+      bool ok = inspect_graph_dot(a, &c, &view, mem, &dl);
+      fclose(mem);
+      if (ok && !o->given[OPT_SVG]) {
+        FILE *f = out ? fopen(out, "w") : stdout;
+        if (!f) {
+          diag_path(&dl, SEV_ERROR, DR_IO_ERROR, out, 0, 0, "cannot write");
+        } else {
+          fwrite(dot, 1, dot_len, f);
+          if (f != stdout) fclose(f);
+        }
+      } else if (ok) {
+        GraphText g = {dot, dot_len};
+        svg_render(a, out, write_graph_dot, &g, &dl);
+      }
+      free(dot);
     }
   }
   int rc = exit_status(&dl, unknown);

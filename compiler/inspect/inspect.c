@@ -107,81 +107,98 @@ static const char *reason_subject(Arena *a, const Reason *r) {
   return arena_strndup(a, sp + 1, (size_t)(end - sp - 1));
 }
 
-typedef struct GraphCtx {
+/* The graph is built as nodes and edges first, then what is shown is
+ * chosen, then written: the whole graph, what the profile changed and
+ * what that depends on (the default), or one object and everything
+ * connected to it by dependency in either direction (focus). */
+typedef struct GraphNode {
+  const char *id, *label, *style; /* style: DOT attributes after the label, or "" */
+  int mig;                        /* migration that makes it, -1 for none */
+  bool changed;                   /* elided or stubbed */
+  bool shown;
+} GraphNode;
+
+typedef struct GraphEdge {
+  size_t from, to;
+  const char *attrs;
+  bool dependency; /* from depends on to (decision cause, index on table, column of table) */
+} GraphEdge;
+
+typedef struct Graph {
   Arena *a;
-  const Compilation *c;
-  FILE *out;
-} GraphCtx;
+  VEC(GraphNode) nodes;
+  VEC(GraphEdge) edges;
+} Graph;
+
+static const char *const ELIDED_STYLE = ", style=\"dashed,filled\", fillcolor=\"#eeeeee\", color=gray40";
+static const char *const STUBBED_STYLE = ", style=filled, fillcolor=\"#ffe0b0\"";
+
+static size_t node_index(Graph *g, const char *id) {
+  for (size_t i = g->nodes.len; i-- > 0;)
+    if (strcmp(g->nodes.items[i].id, id) == 0) return i;
+  GraphNode n = {id, NULL, "", -1, false, false};
+  VEC_PUSH(g->a, g->nodes, n);
+  return g->nodes.len - 1;
+}
+
+static void add_node(Graph *g, const char *id, const char *label, Action act, int mig) {
+  size_t i = node_index(g, id); /* may grow the vector: index it afterwards */
+  GraphNode *n = &g->nodes.items[i];
+  n->label = label;
+  n->style = act == ACT_ELIDE ? ELIDED_STYLE : act == ACT_STUB ? STUBBED_STYLE : "";
+  n->changed = act != ACT_KEEP;
+  n->mig = mig;
+}
+
+static void add_edge(Graph *g, const char *from, const char *to, const char *attrs,
+                     bool dependency) {
+  size_t f = node_index(g, from), t = node_index(g, to);
+  GraphEdge e = {f, t, attrs, dependency};
+  VEC_PUSH(g->a, g->edges, e);
+}
 
 static void graph_object(Object *o, void *ud) {
-  GraphCtx *g = ud;
+  Graph *g = ud;
   if (o->kind == OBJ_SCHEMA || o->kind == OBJ_EXTENSION || o->origin.mig < 0 || o->extension)
     return;
   const char *name = object_display(g->a, o);
-  fputs("  ", g->out);
-  dot_str(g->out, arena_printf(g->a, "obj:%s", name));
-  fputs(" [label=", g->out);
-  dot_str(g->out, arena_printf(g->a, "%s\n%s", objkind_name(o->kind), name));
-  fputs(o->action == ACT_ELIDE  ? ", style=\"dashed,filled\", fillcolor=\"#eeeeee\", color=gray40"
-        : o->action == ACT_STUB ? ", style=filled, fillcolor=\"#ffe0b0\""
-                                : "",
-        g->out);
-  fputs("];\n  ", g->out);
-  dot_str(g->out, arena_printf(g->a, "mig:%d", o->origin.mig));
-  fputs(" -> ", g->out);
-  dot_str(g->out, arena_printf(g->a, "obj:%s", name));
-  fputs(" [color=gray60];\n", g->out);
+  const char *id = arena_printf(g->a, "obj:%s", name);
+  add_node(g, id, arena_printf(g->a, "%s\n%s", objkind_name(o->kind), name), o->action,
+           o->origin.mig);
   if (o->table) {
     const char *dot = strchr(o->table, '.');
     const char *t = dot && strncmp(o->table, "public.", 7) == 0 ? dot + 1 : o->table;
-    fputs("  ", g->out);
-    dot_str(g->out, arena_printf(g->a, "obj:%s", name));
-    fputs(" -> ", g->out);
-    dot_str(g->out, arena_printf(g->a, "obj:%s", t));
-    fputs(" [arrowhead=none, style=dotted];\n", g->out);
+    add_edge(g, id, arena_printf(g->a, "obj:%s", t), " [arrowhead=none, style=dotted]", true);
   }
   for (size_t i = 0; i < o->cols.len; i++) {
     const Column *col = &o->cols.items[i];
     if (col->action == ACT_KEEP) continue;
     const char *cn = arena_printf(g->a, "%s.%s", name, col->name);
-    fputs("  ", g->out);
-    dot_str(g->out, arena_printf(g->a, "obj:%s", cn));
-    fputs(" [label=", g->out);
-    dot_str(g->out, arena_printf(g->a, "column\n%s %s", cn, col->type));
-    fputs(col->action == ACT_ELIDE ? ", style=\"dashed,filled\", fillcolor=\"#eeeeee\", color=gray40"
-                                   : ", style=filled, fillcolor=\"#ffe0b0\"",
-          g->out);
-    fputs("];\n  ", g->out);
-    dot_str(g->out, arena_printf(g->a, "obj:%s", cn));
-    fputs(" -> ", g->out);
-    dot_str(g->out, arena_printf(g->a, "obj:%s", name));
-    fputs(" [arrowhead=none, style=dotted];\n", g->out);
+    const char *cid = arena_printf(g->a, "obj:%s", cn);
+    add_node(g, cid, arena_printf(g->a, "column\n%s %s", cn, col->type), col->action,
+             o->origin.mig);
+    add_edge(g, cid, id, " [arrowhead=none, style=dotted]", true);
   }
 }
 
-void inspect_graph_dot(Arena *a, const Compilation *c, FILE *out) {
-  GraphCtx g = {a, c, out};
-  fputs("digraph migc {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\", fontsize=10];\n",
-        out);
-  fputs("  label=", out);
-  dot_str(out, arena_printf(a, "%s compiled for %s (dashed: elided, orange: stubbed)",
-                            c->tree->display_root, c->prof->name));
-  fputs(";\n", out);
-  for (size_t i = 0; i < c->tree->migs.len; i++) {
-    const Migration *m = &c->tree->migs.items[i];
-    fputs("  ", out);
-    dot_str(out, arena_printf(a, "mig:%zu", i));
-    fputs(" [shape=note, label=", out);
-    dot_str(out, m->relpath);
-    fputs("];\n", out);
-    if (i) {
-      fputs("  ", out);
-      dot_str(out, arena_printf(a, "mig:%zu", i - 1));
-      fputs(" -> ", out);
-      dot_str(out, arena_printf(a, "mig:%zu", i));
-      fputs(" [style=bold];\n", out);
+/* Marks what is reachable from the shown nodes along dependency edges:
+ * forward (what they depend on) and, with both, backward too. */
+static void spread(Graph *g, bool both) {
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (size_t i = 0; i < g->edges.len; i++) {
+      const GraphEdge *e = &g->edges.items[i];
+      if (!e->dependency) continue;
+      GraphNode *f = &g->nodes.items[e->from], *t = &g->nodes.items[e->to];
+      if (f->shown && !t->shown) t->shown = grew = true;
+      if (both && t->shown && !f->shown) f->shown = grew = true;
     }
   }
+}
+
+bool inspect_graph_dot(Arena *a, const Compilation *c, const GraphView *view, FILE *out,
+                       DiagList *dl) {
+  Graph g = {a, {0}, {0}};
   catalog_each(c->an->cat, graph_object, &g);
   /* each decision follows from its cause */
   for (size_t i = 0; i < c->an->entries.len; i++) {
@@ -189,13 +206,84 @@ void inspect_graph_dot(Arena *a, const Compilation *c, FILE *out) {
     if (e->section == SEC_DOWN) continue;
     const char *cause = reason_subject(a, e->why);
     if (!cause) continue;
+    add_edge(&g, arena_printf(a, "obj:%s", e->object), arena_printf(a, "obj:%s", cause),
+             arena_printf(a, " [color=firebrick, label=\"%s\", fontsize=8]", e->action), true);
+  }
+  size_t shown = 0;
+  for (size_t i = 0; i < g.nodes.len; i++) {
+    GraphNode *n = &g.nodes.items[i];
+    if (view->focus)
+      n->shown = names_match(n->id + 4, view->focus);
+    else
+      n->shown = view->all || n->changed;
+    shown += n->shown;
+  }
+  if (view->focus && !shown) {
+    Diag *d = diag_path(dl, SEV_ERROR, DR_USAGE, NULL, 0, 0,
+                        "--focus %s: no object of that name in the graph", view->focus);
+    diag_hint(dl, d, "Name a table, table.column, index, view or function the tree creates.");
+    return false;
+  }
+  if (!view->all) spread(&g, view->focus != NULL);
+  fputs("digraph migc {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\", fontsize=10];\n",
+        out);
+  fputs("  label=", out);
+  dot_str(out, arena_printf(a, "%s compiled for %s (dashed: elided, orange: stubbed)%s",
+                            c->tree->display_root, c->prof->name,
+                            view->all     ? ""
+                            : view->focus ? arena_printf(a, "; around %s", view->focus)
+                                          : "; what the profile changed and what it follows from"));
+  fputs(";\n", out);
+  /* migrations: those that make a shown node, in order */
+  bool *mig_shown = arena_alloc(a, (c->tree->migs.len + 1) * sizeof *mig_shown);
+  for (size_t i = 0; i < g.nodes.len; i++) {
+    const GraphNode *n = &g.nodes.items[i];
+    if (n->shown && n->mig >= 0 && (size_t)n->mig < c->tree->migs.len) mig_shown[n->mig] = true;
+  }
+  long prev = -1;
+  for (size_t i = 0; i < c->tree->migs.len; i++) {
+    if (!view->all && !mig_shown[i]) continue;
     fputs("  ", out);
-    dot_str(out, arena_printf(a, "obj:%s", e->object));
+    dot_str(out, arena_printf(a, "mig:%zu", i));
+    fputs(" [shape=note, label=", out);
+    dot_str(out, c->tree->migs.items[i].relpath);
+    fputs("];\n", out);
+    if (prev >= 0) {
+      fputs("  ", out);
+      dot_str(out, arena_printf(a, "mig:%ld", prev));
+      fputs(" -> ", out);
+      dot_str(out, arena_printf(a, "mig:%zu", i));
+      fputs(" [style=bold];\n", out);
+    }
+    prev = (long)i;
+  }
+  for (size_t i = 0; i < g.nodes.len; i++) {
+    const GraphNode *n = &g.nodes.items[i];
+    if (!n->shown || !n->label) continue;
+    fputs("  ", out);
+    dot_str(out, n->id);
+    fputs(" [label=", out);
+    dot_str(out, n->label);
+    fputs(n->style, out);
+    fputs("];\n", out);
+    if (n->mig >= 0) {
+      fputs("  ", out);
+      dot_str(out, arena_printf(a, "mig:%d", n->mig));
+      fputs(" -> ", out);
+      dot_str(out, n->id);
+      fputs(" [color=gray60];\n", out);
+    }
+  }
+  for (size_t i = 0; i < g.edges.len; i++) {
+    const GraphEdge *e = &g.edges.items[i];
+    if (!g.nodes.items[e->from].shown || !g.nodes.items[e->to].shown) continue;
+    fputs("  ", out);
+    dot_str(out, g.nodes.items[e->from].id);
     fputs(" -> ", out);
-    dot_str(out, arena_printf(a, "obj:%s", cause));
-    fputs(" [color=firebrick, label=", out);
-    dot_str(out, e->action);
-    fputs(", fontsize=8];\n", out);
+    dot_str(out, g.nodes.items[e->to].id);
+    fputs(e->attrs, out);
+    fputs(";\n", out);
   }
   fputs("}\n", out);
+  return true;
 }

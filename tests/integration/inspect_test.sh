@@ -39,6 +39,22 @@ grep -q '"obj:search_workflows(vector,int4)" \[label=.*fillcolor="#ffe0b0"' "$WO
 grep -q '"obj:action_patterns.embedding" \[label=.*style="dashed,filled"' "$WORK/g.dot" || fail "elided column not marked"
 pass "graph: DOT with migrations, objects, elided and stubbed marked"
 
+# by default only what the profile changed and what it follows from; --all
+# everything; --focus one object and what is connected to it
+"$MIGC" graph migrations --profile v1.0-novector --all -o "$WORK/all.dot"
+n_default=$(grep -c '^  "obj:[^"]*" \[label=' "$WORK/g.dot")
+n_all=$(grep -c '^  "obj:[^"]*" \[label=' "$WORK/all.dot")
+[ "$n_default" -lt "$n_all" ] || fail "the default graph ($n_default objects) is not smaller than --all ($n_all)"
+grep -q '"obj:remediation_requests" \[label=' "$WORK/all.dot" || fail "--all lacks the kept table remediation_requests"
+grep -q '"obj:remediation_requests" \[label=' "$WORK/g.dot" && fail "the default graph shows remediation_requests, which the profile left alone"
+"$MIGC" graph migrations --profile v1.0-novector --focus action_patterns -o "$WORK/focus.dot"
+grep -q '"obj:action_patterns.embedding" \[label=' "$WORK/focus.dot" || fail "--focus action_patterns lacks its elided column"
+grep -q '"obj:idx_action_patterns_embedding" \[label=' "$WORK/focus.dot" || fail "--focus action_patterns lacks the index elided with its column"
+grep -q '"obj:resource_action_traces" \[label=' "$WORK/focus.dot" && fail "--focus action_patterns shows the unrelated resource_action_traces"
+out=$("$MIGC" graph migrations --profile v1.0-novector --focus no_such_thing 2>&1) && fail "--focus of nothing succeeded"
+assert_contains "$out" "--focus no_such_thing: no object of that name" "--focus of nothing is named"
+pass "graph: default shows what changed ($n_default of $n_all objects), --all everything, --focus one object's neighbourhood"
+
 "$MIGC" graph migrations --profile v1.0-novector --svg -o "$WORK/g.svg"
 head -c 400 "$WORK/g.svg" | grep -q "<svg" || grep -q "<svg" "$WORK/g.svg" || fail "--svg did not write SVG"
 pass "graph --svg renders through Graphviz"
