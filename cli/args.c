@@ -16,6 +16,7 @@
 #include "base/arena.h"
 #include "base/diag.h"
 #include "commands.h"
+#include "config.h"
 #include "emit/compile.h"
 #include "pgconn.h"
 #include "suggest.h"
@@ -241,6 +242,98 @@ static int check_value(const Command *cmd, OptId id, const char *v, CliArgs *out
   return -1;
 }
 
+static void push_value(CliArgs *out, OptId id, const char *v) {
+  const char **grown = realloc(out->values[id], (out->n_values[id] + 1) * sizeof *grown);
+  if (!grown) abort();
+  out->values[id] = grown;
+  out->values[id][out->n_values[id]++] = v;
+}
+
+static int config_usage(const Command *cmd, const ConfigEntry *e, const Config *c,
+                        const char *hint, const char *msg) {
+  fprintf(stderr, "%s:%ld:%ld: error: %s [usage]\n", c->path, e->line, e->col, msg);
+  if (hint) fprintf(stderr, "  hint: %s\n", hint);
+  (void)cmd;
+  return 2;
+}
+
+static bool config_bool(const char *v, bool *out) {
+  static const char *const yes[] = {"true", "yes", "on", "1"}, *const no[] = {"false", "no", "off", "0"};
+  for (size_t i = 0; i < 4; i++) {
+    if (strcmp(v, yes[i]) == 0) return *out = true;
+    if (strcmp(v, no[i]) == 0) return !(*out = false);
+  }
+  return false;
+}
+
+/* Fills what the command line left unset from the configuration file. */
+static int apply_config(const Command *cmd, CliArgs *out) {
+  out->config_arena = arena_new();
+  Arena *a = out->config_arena;
+  Config c;
+  if (!config_load(a, &c)) return 2;
+  const char *names[OPT__COUNT + 1];
+  size_t nn = 0;
+  for (int i = 0; i < OPT__COUNT; i++)
+    if (i != OPT_HELP && i != OPT_AT) names[nn++] = OPTS[i].name;
+  names[nn++] = "tree";
+  for (size_t k = 0; k < c.n; k++) {
+    const ConfigEntry *e = &c.entries[k];
+    if (e->section && !command_find(e->section))
+      return config_usage(cmd, e, &c, "Sections name commands: [build], [apply], ...",
+                          arena_printf(a, "unknown section [%s]", e->section));
+    if (e->section && strcmp(e->section, cmd->name) != 0) continue;
+    if (strcmp(e->key, "tree") == 0) {
+      if (cmd->max_operands >= 1 && out->n_operands == 0) out->operand[out->n_operands++] = e->value;
+      continue;
+    }
+    if (strncmp(e->key, "placeholder.", 12) == 0 && e->key[12]) {
+      if (!command_takes(cmd, OPT_PLACEHOLDER)) continue;
+      const char **grown = realloc(out->config_placeholders,
+                                   (out->n_config_placeholders + 1) * sizeof *grown);
+      if (!grown) abort();
+      out->config_placeholders = grown;
+      grown[out->n_config_placeholders++] = arena_printf(a, "%s=%s", e->key + 12, e->value);
+      continue;
+    }
+    OptId id = OPT__COUNT;
+    for (int i = 0; i < OPT__COUNT; i++)
+      if (i != OPT_HELP && i != OPT_AT && strcmp(OPTS[i].name, e->key) == 0) id = (OptId)i;
+    if (id == OPT__COUNT) {
+      const char *near = suggest_closest(e->key, names, nn);
+      return config_usage(cmd, e, &c, near ? arena_printf(a, "did you mean \"%s\"?", near) : NULL,
+                          arena_printf(a, "unknown setting \"%s\"", e->key));
+    }
+    if (!command_takes(cmd, id)) {
+      if (!e->section) continue; /* a default for the commands that take it */
+      return config_usage(cmd, e, &c, NULL,
+                          arena_printf(a, "%s does not take %s", cmd->name, e->key));
+    }
+    if (out->given[id]) continue; /* the command line wins */
+    if (!OPTS[id].arg) {
+      bool on;
+      if (!config_bool(e->value, &on))
+        return config_usage(cmd, e, &c, "Write true or false.",
+                            arena_printf(a, "%s takes true or false, not \"%s\"", e->key, e->value));
+      out->given[id] = on;
+      continue;
+    }
+    if (id == OPT_DB) { /* below $DATABASE_URL */
+      out->config_db = e->value;
+      continue;
+    }
+    int rc = check_value(cmd, id, e->value, out);
+    if (rc >= 0) {
+      fprintf(stderr, "  note: the value comes from %s:%ld\n", c.path, e->line);
+      return rc;
+    }
+    out->given[id] = true;
+    out->value[id] = e->value;
+    push_value(out, id, e->value);
+  }
+  return -1;
+}
+
 int cli_args_parse(const Command *cmd, int argc, char **argv, CliArgs *out) {
   memset(out, 0, sizeof *out);
   out->cmd = cmd;
@@ -293,11 +386,7 @@ int cli_args_parse(const Command *cmd, int argc, char **argv, CliArgs *out) {
     out->given[id] = true;
     if (OPTS[id].arg) {
       out->value[id] = optarg;
-      if (!out->values[id]) {
-        out->values[id] = calloc((size_t)argc, sizeof *out->values[id]);
-        if (!out->values[id]) abort();
-      }
-      out->values[id][out->n_values[id]++] = optarg;
+      push_value(out, id, optarg);
     }
   }
   for (int i = optind; i < argc; i++) {
@@ -305,6 +394,7 @@ int cli_args_parse(const Command *cmd, int argc, char **argv, CliArgs *out) {
       return cli_usage(cmd, NULL, "unexpected argument \"%s\"", argv[i]);
     out->operand[out->n_operands++] = argv[i];
   }
+  if ((rc = apply_config(cmd, out)) >= 0) return rc;
   out->color = cli_color(out->value[OPT_COLOR]);
   return -1;
 }
@@ -312,4 +402,8 @@ int cli_args_parse(const Command *cmd, int argc, char **argv, CliArgs *out) {
 void cli_args_free(CliArgs *args) {
   for (int i = 0; i < OPT__COUNT; i++) free(args->values[i]);
   memset(args->values, 0, sizeof args->values);
+  free(args->config_placeholders);
+  args->config_placeholders = NULL;
+  if (args->config_arena) arena_free(args->config_arena);
+  args->config_arena = NULL;
 }

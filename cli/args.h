@@ -16,6 +16,8 @@
 #define MIGC_CLI_ARGS_H
 
 #include <stdbool.h>
+
+#include "base/arena.h"
 #include <stddef.h>
 
 #include "tree/tree.h"
@@ -59,6 +61,11 @@ typedef struct CliArgs {
   int jobs;      /* 0: one per CPU */
   bool json;     /* --format json */
   bool color;    /* colour diagnostics on stderr */
+  /* from the configuration file (config.h), below the environment */
+  const char *config_db;             /* db = ... */
+  const char **config_placeholders;  /* placeholder.NAME = VALUE, as "NAME=VALUE" */
+  size_t n_config_placeholders;
+  Arena *config_arena;               /* holds the file's strings */
 } CliArgs;
 
 /* Parses argv (argv[0] is the command word) for cmd into *out. Returns -1

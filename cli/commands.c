@@ -201,8 +201,13 @@ void commands_usage(FILE *out) {
           "\n"
           "exit status: 0 ok, 1 diagnostics with errors, 2 usage error\n"
           "             (status --exit-code: 3 pending, 4 failed or running)\n"
-          "environment: DATABASE_URL (after --db, before the PG* variables),\n"
-          "             MIGC_PROFILE_PATH (extra profile directories), NO_COLOR, TERM\n");
+          "environment: DATABASE_URL (after --db, before migc.conf's db and the PG*\n"
+          "             variables), MIGC_CONFIG (the configuration file; default\n"
+          "             ./migc.conf when it exists), MIGC_PROFILE_PATH (extra profile\n"
+          "             directories), NO_COLOR, TERM\n"
+          "configuration: migc.conf lines \"key = value\" (long option names, tree,\n"
+          "             placeholder.NAME), [command] sections; the command line wins,\n"
+          "             then the environment, then the file\n");
 }
 
 bool cli_path_exists(const CliArgs *args, const char *path) {

@@ -3,7 +3,8 @@
  * commands.h): the parsed options become runtime/'s option structs, with
  * the checks that need no database (values, operands, paths, profile
  * names); runtime/ does the rest. The database is --db, else
- * $DATABASE_URL, else libpq's PG* variables.
+ * $DATABASE_URL, else the configuration file's db, else libpq's PG*
+ * variables.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +19,7 @@
 static const char *database(const CliArgs *o) {
   if (o->value[OPT_DB]) return o->value[OPT_DB];
   const char *env = getenv("DATABASE_URL");
-  return env && *env ? env : NULL;
+  return env && *env ? env : o->config_db;
 }
 
 static bool is_digits(const char *s) { return *s && strspn(s, "0123456789") == strlen(s); }
@@ -68,6 +69,8 @@ int run_runtime(const CliArgs *o) {
   r.version = o->value[OPT_TARGET];
   r.placeholders = o->values[OPT_PLACEHOLDER];
   r.n_placeholders = o->n_values[OPT_PLACEHOLDER];
+  r.config_placeholders = o->config_placeholders;
+  r.n_config_placeholders = o->n_config_placeholders;
   r.json = o->json;
   r.exit_code = o->given[OPT_EXIT_CODE];
   r.drop = o->value[OPT_DROP];

@@ -29,7 +29,12 @@ const char *placeholder_given(const Rt *rt, const char *name) {
     const char *eq = strchr(kv, '=');
     if (eq && (size_t)(eq - kv) == n && strncasecmp(kv, name, n) == 0) return eq + 1;
   }
-  return NULL;
+  for (size_t i = 0; i < rt->o.n_config_placeholders; i++) { /* the last one wins */
+    const char *kv = rt->o.config_placeholders[i];
+    const char *eq = strchr(kv, '=');
+    if (eq && (size_t)(eq - kv) == n && strncasecmp(kv, name, n) == 0) value = eq + 1;
+  }
+  return value;
 }
 
 static bool goose(const Rt *rt) { return rt->plan.tree && rt->plan.tree->layout == LAYOUT_FLAT; }

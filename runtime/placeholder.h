@@ -8,12 +8,13 @@
  *      name wins);
  *   2. the environment variable MIGC_PLACEHOLDER_<NAME> (Flyway's form is
  *      FLYWAY_PLACEHOLDERS_<NAME>);
- *   3. Flyway's built-ins: flyway:database, flyway:user (the connection's),
+ *   3. placeholder.NAME = VALUE in the configuration file (cli/config.h);
+ *   4. Flyway's built-ins: flyway:database, flyway:user (the connection's),
  *      flyway:defaultSchema (the ledger's schema), flyway:table
  *      (migc_ledger), flyway:filename (the script's file name).
  * Names compare ignoring case, as Flyway's do. In a goose tree the masked
  * ${VAR} of an ENVSUB ON region is a placeholder too, whose value after 1
- * and 2 is the environment variable VAR, as goose reads it. A placeholder
+ * to 3 is the environment variable VAR, as goose reads it. A placeholder
  * without a value is an error at its file:line:col, reported before
  * anything runs.
  *
@@ -43,7 +44,8 @@ size_t placeholder_file_offset(const PlanFile *f, const PlanStmt *st, size_t sen
  * replaced by it; one without a value stays "${name}". */
 const char *placeholder_name(Rt *rt, const Tree *t, const char *s);
 
-/* The value -p or the environment gives name, or NULL (no built-ins). */
+/* The value -p, the environment or the configuration file gives name, or
+ * NULL (no built-ins). */
 const char *placeholder_given(const Rt *rt, const char *name);
 
 #endif

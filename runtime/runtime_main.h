@@ -37,6 +37,8 @@ typedef struct RtOptions {
                                 verify compares at V */
   const char **placeholders; /* -p NAME=VALUE, in order (apply, status, verify, testdb) */
   size_t n_placeholders;
+  const char **config_placeholders; /* the configuration file's, below the environment */
+  size_t n_config_placeholders;
   bool json;                 /* --format json */
   bool exit_code;            /* status --exit-code */
   /* testdb */
