@@ -19,7 +19,7 @@
 #include "config.h"
 #include "emit/compile.h"
 #include "pgconn.h"
-#include "suggest.h"
+#include "base/suggest.h"
 
 typedef struct OptDef {
   const char *name;

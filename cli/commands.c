@@ -15,7 +15,7 @@
 #include "base/arena.h"
 #include "emit/compile.h"
 #include "profile/profile.h"
-#include "suggest.h"
+#include "base/suggest.h"
 
 #define END {OPT__END, NULL}
 #define COMMON_OUT {OPT_FORMAT, NULL}, {OPT_COLOR, NULL}, {OPT_HELP, NULL}

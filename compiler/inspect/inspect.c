@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "base/suggest.h"
+
 static const char *where(Arena *a, const Compilation *c, Origin o) {
   if (o.mig < 0 || (size_t)o.mig >= c->tree->migs.len) return "?";
   SourceFile *f = c->tree->migs.items[o.mig].src;
@@ -30,6 +32,28 @@ typedef struct Found {
   const Column *col;
   const Object *col_table;
 } Found;
+
+/* Every name explain and graph --focus take, for "did you mean". */
+typedef struct Names {
+  Arena *a;
+  VEC(const char *) v;
+} Names;
+
+static void collect_names(Object *o, void *ud) {
+  Names *n = ud;
+  if (o->kind == OBJ_SCHEMA || o->kind == OBJ_EXTENSION) return;
+  VEC_PUSH(n->a, n->v, object_display(n->a, o));
+  for (size_t i = 0; i < o->cols.len; i++)
+    VEC_PUSH(n->a, n->v, arena_printf(n->a, "%s.%s", o->name, o->cols.items[i].name));
+}
+
+static void hint_nearest(Arena *a, const Compilation *c, DiagList *dl, Diag *d,
+                         const char *want) {
+  Names n = {a, {0}};
+  catalog_each(c->an->cat, collect_names, &n);
+  const char *near = n.v.len ? suggest_closest(want, n.v.items, n.v.len) : NULL;
+  if (near) diag_hint(dl, d, "Did you mean \"%s\"?", near);
+}
 
 static void find_kept(Object *o, void *ud) {
   Found *f = ud;
@@ -76,8 +100,10 @@ bool inspect_explain(Arena *a, const Compilation *c, const char *object, FILE *o
   Diag *d = diag_path(dl, SEV_ERROR, DR_USAGE, NULL, 0, 0,
                       "no object \"%s\" in %s as compiled for %s", object, c->tree->display_root,
                       profile);
-  diag_hint(dl, d, "Name it as the summary of migc build does: table.column, an index, a view, "
-                   "or a function (with or without its arguments).");
+  hint_nearest(a, c, dl, d, object);
+  if (!d->hint)
+    diag_hint(dl, d, "Name it as the summary of migc build does: table.column, an index, a "
+                     "view, or a function (with or without its arguments).");
   return false;
 }
 
@@ -221,7 +247,9 @@ bool inspect_graph_dot(Arena *a, const Compilation *c, const GraphView *view, FI
   if (view->focus && !shown) {
     Diag *d = diag_path(dl, SEV_ERROR, DR_USAGE, NULL, 0, 0,
                         "--focus %s: no object of that name in the graph", view->focus);
-    diag_hint(dl, d, "Name a table, table.column, index, view or function the tree creates.");
+    hint_nearest(a, c, dl, d, view->focus);
+    if (!d->hint)
+      diag_hint(dl, d, "Name a table, table.column, index, view or function the tree creates.");
     return false;
   }
   if (!view->all) spread(&g, view->focus != NULL);

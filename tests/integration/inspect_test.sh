@@ -53,6 +53,10 @@ grep -q '"obj:idx_action_patterns_embedding" \[label=' "$WORK/focus.dot" || fail
 grep -q '"obj:resource_action_traces" \[label=' "$WORK/focus.dot" && fail "--focus action_patterns shows the unrelated resource_action_traces"
 out=$("$MIGC" graph migrations --profile v1.0-novector --focus no_such_thing 2>&1) && fail "--focus of nothing succeeded"
 assert_contains "$out" "--focus no_such_thing: no object of that name" "--focus of nothing is named"
+out=$("$MIGC" explain migrations --profile v1.0-novector action_pattern.embedding 2>&1) && fail "explain of a typo succeeded"
+assert_contains "$out" 'hint: Did you mean "action_patterns.embedding"?' "explain suggests the nearest object"
+out=$("$MIGC" graph migrations --profile v1.0-novector --focus action_patern 2>&1) && fail "--focus of a typo succeeded"
+assert_contains "$out" 'hint: Did you mean "action_patterns"?' "--focus suggests the nearest object"
 pass "graph: default shows what changed ($n_default of $n_all objects), --all everything, --focus one object's neighbourhood"
 
 "$MIGC" graph migrations --profile v1.0-novector --svg -o "$WORK/g.svg"

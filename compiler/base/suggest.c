@@ -1,9 +1,9 @@
 /*
  * suggest.c — see suggest.h. The words compared are command, option,
- * profile and layout names (a few dozen bytes), so a full table per
- * comparison is cheap.
+ * profile, layout and object names (a few dozen bytes), so a full table
+ * per comparison is cheap.
  */
-#include "suggest.h"
+#include "base/suggest.h"
 
 #include <stdlib.h>
 #include <string.h>
