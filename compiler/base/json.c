@@ -201,8 +201,19 @@ static size_t utf8_seq_len(const unsigned char *s, size_t n) {
   return need;
 }
 
-/* Append s[0..n), valid UTF-8, escaped by jansson (jsonesc.h). */
+/* Append s[0..n), valid UTF-8, escaped by jansson (jsonesc.h). A run with
+ * nothing to escape (no '"', '\\' or byte below 0x20: nearly every string
+ * of a manifest) is copied as it is: jansson's fixed cost, about 2,500
+ * instructions a string, was 6 % of a compile's instructions (callgrind,
+ * bench tree of 1,000 migrations). */
 static void put_escaped_run(JsonWriter *w, const char *s, size_t n) {
+  size_t plain = 0;
+  while (plain < n && (unsigned char)s[plain] >= 0x20 && s[plain] != '"' && s[plain] != '\\')
+    plain++;
+  if (plain == n) {
+    put_bytes(w, s, n);
+    return;
+  }
   size_t len;
   char *body = jsonesc_utf8(s, n, &len);
   if (body == NULL)
