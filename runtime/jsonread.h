@@ -1,13 +1,15 @@
 /*
- * jsonread.h — a small JSON reader for migc.manifest.json.
+ * jsonread.h — migc.manifest.json (or any JSON document) read into a tree
+ * of JsonValue in an arena, parsed by jansson.
  *
- * Parses a whole document into a tree of JsonValue in an arena. It accepts
- * RFC 8259 JSON (objects, arrays, strings with every escape, numbers,
- * true/false/null); numbers are kept as their text. Meant for the
- * manifests migc writes itself, so it favours clear errors over speed.
+ * Accepts RFC 8259 JSON with any top-level value. Rejects what jansson
+ * rejects (among others: \u0000 and unpaired surrogates in strings,
+ * integers beyond 64 bits) and, in objects, duplicate member names.
+ * Numbers are kept as text formatted from their value: integers exactly,
+ * reals with printf's %.17g ("-12.5e3" reads as "-12500").
  *
- * What this must not do: write JSON (json.h does), or keep any state
- * outside the arena it is given.
+ * What this must not do: write JSON (compiler/base/json.h does), or keep
+ * any state outside the arena it is given.
  */
 #ifndef MIGC_JSONREAD_H
 #define MIGC_JSONREAD_H
@@ -29,13 +31,14 @@ struct JsonValue {
   const char **keys; /* object: member names, in document order */
 };
 
-/* Parses text[0..len). Returns the root, or NULL with *err (in arena a) and
- * *err_offset (byte offset) set. */
+/* Parses text[0..len). Returns the root, or NULL with *err (jansson's
+ * message, in arena a) and *err_offset (the byte offset of the character
+ * the error is at, for diag_at's file:line:col) set. */
 JsonValue *json_parse(Arena *a, const char *text, size_t len, const char **err,
                       size_t *err_offset);
 
-/* Object member by name (first match), or NULL when v is not an object or
- * has no such member. */
+/* Object member by name, or NULL when v is not an object or has no such
+ * member. */
 const JsonValue *json_get(const JsonValue *v, const char *key);
 /* The string of member key, NULL when absent or not a string. */
 const char *json_get_str(const JsonValue *v, const char *key);

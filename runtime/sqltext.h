@@ -3,11 +3,11 @@
  * (view definitions, function bodies), so that two equivalent schemas print
  * the same bytes whatever indentation their migrations used.
  *
- * A small lexer walks the text and knows just enough SQL to leave literal
- * content alone: '…' strings (with '' doubling), E'…' strings (backslash
- * escapes), "…" identifiers, $tag$…$tag$ dollar quotes, -- line comments
- * and nested block comments. Whitespace outside those is collapsed; inside
- * them it is copied as is.
+ * libpg_query's scanner (pgq_scan) finds the literals and comments whose
+ * content is left alone: '…' strings (with '' doubling), E'…' strings
+ * (backslash escapes), U&'…', B'…', X'…', "…" and U&"…" identifiers,
+ * $tag$…$tag$ dollar quotes, -- line comments and nested block comments.
+ * Whitespace outside those is collapsed; inside them it is copied as is.
  *
  * This file must not parse SQL beyond that, talk to a server, or change any
  * byte that is not whitespace outside a literal (except the one-line
@@ -35,7 +35,8 @@ typedef enum SqlTextMode {
 /*
  * sqltext_squeeze: normalize the NUL-terminated text s as described for mode.
  * Returns a new string in arena a (never NULL; "" for NULL or blank input).
- * Unterminated literals or comments are copied to the end unchanged.
+ * An unterminated literal or comment (where the scanner stops) is copied
+ * to the end unchanged but for the one-line escapes of SQLTEXT_ONE_LINE.
  */
 char *sqltext_squeeze(Arena *a, const char *s, SqlTextMode mode);
 

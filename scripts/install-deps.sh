@@ -3,7 +3,7 @@
 # and test migc (as root, or through sudo). Idempotent.
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config libpg-query-dev libpcre2-dev libprotobuf-c-dev
-      libjansson-dev libpq-dev postgresql-15 postgresql-client-15 postgresql-server-dev-15 nodejs npm
+      libjansson-dev libssl-dev libpq-dev postgresql-15 postgresql-client-15 postgresql-server-dev-15 nodejs npm
       valgrind clang libclang-rt-14-dev llvm-14 locales libarchive-dev ninja-build
       groff-base python3 graphviz)
 # clang + libclang-rt-14-dev: the libFuzzer targets; llvm-14: llvm-symbolizer,
@@ -15,7 +15,8 @@ pkgs=(build-essential cmake pkg-config libpg-query-dev libpcre2-dev libprotobuf-
 # valgrind: valgrind_unit; locales: the determinism test compiles
 # tr_TR/de_DE with localedef; libarchive-dev: migc package; ninja-build,
 # groff-base: the CMake consumer test builds with Ninja too and renders the
-# man page. libjansson-dev: reading JSON (drizzle's journal).
+# man page. libjansson-dev: reading JSON (drizzle's journal, manifests) and escaping
+# it; libssl-dev: SHA-256 (libcrypto's EVP).
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

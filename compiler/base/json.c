@@ -3,13 +3,17 @@
  *
  * What this does: appends JSON text to a heap buffer, tracking a stack of
  * open containers (each with a "no members yet" flag) to place commas,
- * newlines and indentation, and escapes strings including UTF-8 validation.
+ * newlines and indentation. Strings are escaped by jansson; this file only
+ * finds the bytes that are not valid UTF-8 (jansson refuses those) and
+ * writes them as \ufffd. jansson's own dump is not used for documents: its
+ * layout differs, and manifests must stay byte-identical.
  *
  * What this must not do: I/O other than the abort message on stderr,
  * locale-dependent formatting, global mutable state, or returning partially
  * written / NULL results; misuse and allocation failure abort (see json.h).
  */
 #include "base/json.h"
+#include "base/jsonesc.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -197,68 +201,49 @@ static size_t utf8_seq_len(const unsigned char *s, size_t n) {
   return need;
 }
 
-/* Write s[0..n) as a quoted, escaped JSON string. */
+/* Append s[0..n), valid UTF-8, escaped by jansson (jsonesc.h). A run with
+ * nothing to escape (no '"', '\\' or byte below 0x20: nearly every string
+ * of a manifest) is copied as it is: jansson's fixed cost, about 2,500
+ * instructions a string, was 6 % of a compile's instructions (callgrind,
+ * bench tree of 1,000 migrations). */
+static void put_escaped_run(JsonWriter *w, const char *s, size_t n) {
+  size_t plain = 0;
+  while (plain < n && (unsigned char)s[plain] >= 0x20 && s[plain] != '"' && s[plain] != '\\')
+    plain++;
+  if (plain == n) {
+    put_bytes(w, s, n);
+    return;
+  }
+  size_t len;
+  char *body = jsonesc_utf8(s, n, &len);
+  if (body == NULL)
+    die("out of memory");
+  put_bytes(w, body, len);
+  free(body);
+}
+
+/* Write s[0..n) as a quoted JSON string: runs of valid UTF-8 escaped by
+ * jansson, each byte outside them as \ufffd. */
 static void put_quoted(JsonWriter *w, const char *s, size_t n) {
-  static const char hexdig[] = "0123456789abcdef";
   const unsigned char *p = (const unsigned char *)s;
   size_t i = 0;
 
   put_char(w, '"');
   while (i < n) {
-    /* Copy the longest run of bytes that need no escaping at once. */
     size_t run = i;
     while (run < n) {
-      unsigned char c = p[run];
-      if (c < 0x20 || c == '"' || c == '\\')
-        break;
-      if (c < 0x80) {
-        run++;
-        continue;
-      }
       size_t k = utf8_seq_len(p + run, n - run);
       if (k == 0)
         break;
       run += k;
     }
     if (run > i) {
-      put_bytes(w, s + i, run - i);
+      put_escaped_run(w, s + i, run - i);
       i = run;
       continue;
     }
-
-    unsigned char c = p[i++];
-    switch (c) {
-    case '"':
-      put_str(w, "\\\"");
-      break;
-    case '\\':
-      put_str(w, "\\\\");
-      break;
-    case '\b':
-      put_str(w, "\\b");
-      break;
-    case '\f':
-      put_str(w, "\\f");
-      break;
-    case '\n':
-      put_str(w, "\\n");
-      break;
-    case '\r':
-      put_str(w, "\\r");
-      break;
-    case '\t':
-      put_str(w, "\\t");
-      break;
-    default:
-      if (c < 0x20) {
-        char esc[7] = {'\\', 'u', '0', '0', hexdig[c >> 4], hexdig[c & 0x0f],
-                       '\0'};
-        put_str(w, esc);
-      } else {
-        put_str(w, "\\ufffd"); /* invalid UTF-8 byte */
-      }
-      break;
-    }
+    put_str(w, "\\ufffd"); /* invalid UTF-8 byte */
+    i++;
   }
   put_char(w, '"');
 }

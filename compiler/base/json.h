@@ -11,7 +11,8 @@
  *     spaces per nesting level; keys are written as "key": value.
  *   - Empty containers are written as {} and [].
  *   - After the top-level value is complete, a single '\n' is appended.
- *   - Strings escape '"' and '\\'; \b \f \n \r \t use their short forms;
+ *   - Strings (escaped by jansson, jsonesc.h) escape '"' and '\\'; \b \f
+ *     \n \r \t use their short forms;
  *     other bytes below 0x20 become \u00XX (lowercase hex). Valid UTF-8
  *     is copied through unchanged. Each byte that is not part of a valid,
  *     shortest-form UTF-8 sequence encoding a Unicode scalar value (no

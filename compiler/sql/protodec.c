@@ -2,6 +2,15 @@
  * protodec.c — libpg_query's parse-tree protobuf read into arena structs
  * (see protodec.h).
  *
+ * Why migc has its own decoder where protobuf-c's unpacker would do: speed.
+ * The compile benchmark (bench/run.sh) holds migc to within 1.5x of the
+ * floor, libpg_query's parse plus protobuf-c's unpack, and the generic
+ * unpacker allocates every message separately and needs a second walk for
+ * the fix-ups; this decoder does both in one pass into the arena. It is
+ * not trusted on its own: sanitizer and fuzzing builds (MIGC_CHECK_REPARSE)
+ * compare its tree value for value with protobuf-c's on every parse
+ * (pgq_decode_agrees in pgq.c), and so does tests/unit/test_pgq_read.c.
+ *
  * A message is read in at most two passes over its own bytes: when it has
  * repeated fields, the first counts their elements (skipping nested
  * messages by their length) so each array is allocated once at its final

@@ -797,6 +797,15 @@ case_goose_down_before_up() {
   expect_nothing_written
 }
 
+case_drizzle_journal_not_json() {
+  # jansson's error, at the token where it stopped, as file:line:col
+  put in/0000_init.sql "${T1}"
+  put in/meta/_journal.json '{\n  "version": "7",\n  "entries": [\n    {"idx": 0, "tag": "0000_init"}\n    {"idx": 1}\n  ]\n}\n'
+  build; expect_rc 1
+  expect_line "in/meta/_journal.json:5:5: error: meta/_journal.json is not valid JSON: ']' expected near '{' [bad-journal]"
+  expect_nothing_written
+}
+
 # --- run ----------------------------------------------------------------------
 
 if [ $# -gt 0 ]; then

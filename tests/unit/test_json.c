@@ -135,6 +135,7 @@ static void build_escapes(JsonWriter *w) {
   json_string(w, "\x01\x1f\x7f/");
   json_string_n(w, "a\0b", 3);
   json_string(w, "");
+  json_string(w, "\\u00AB\x1b\\\\u001F"); /* a backslash-u in the text keeps its case */
   json_end_array(w);
 }
 
@@ -241,7 +242,8 @@ static const Case cases[] = {
      "  \"\\t\\r\\b\\f\",\n"
      "  \"\\u0001\\u001f\x7f/\",\n"
      "  \"a\\u0000b\",\n"
-     "  \"\"\n"
+     "  \"\",\n"
+     "  \"\\\\u00AB\\u001b\\\\\\\\u001F\"\n"
      "]\n"},
     {"keys are escaped", build_escaped_key,
      "{\n"

@@ -40,7 +40,22 @@ static void test_json(Arena *a) {
       {"{\"a\": [ {\"p\": \"q\"} ]}", "a.0.p", "q"},
       {"{\"s\": \"\\u00e9\\n\\\"\\\\\\/\"}", "s", "\xc3\xa9\n\"\\/"},
       {"{\"s\": \"\\ud83d\\ude00\"}", "s", "\xf0\x9f\x98\x80"},
-      {"{\"n\": -12.5e3}", "n", "-12.5e3"},
+      {"{\"n\": -12.5e3}", "n", "-12500"},
+      {"{\"n\": 0.1}", "n", "0.10000000000000001"},
+      {"{\"n\": -9223372036854775808}", "n", "-9223372036854775808"},
+      {"[\"top-level array\"]", "0", "top-level array"},
+      {"\"top-level string\"", "", "top-level string"},
+      {"{\"a\": {}, \"b\": [], \"c\": \"last\"}", "c", "last"},
+      {"{\"k\": \"\u00e9\", \"\\u00e9\": \"key escaped\"}", "\xc3\xa9", "key escaped"},
+      {"{\"a\": 1, \"a\": 2}", "a", NULL},            /* duplicate member */
+      {"{\"s\": \"\\u0000\"}", "s", NULL},           /* NUL in a string */
+      {"{\"s\": \"\\ud800\"}", "s", NULL},           /* unpaired surrogate */
+      {"{\"s\": \"\xff\"}", "s", NULL},               /* invalid UTF-8 */
+      {"{\"n\": 99999999999999999999}", "n", NULL},    /* beyond 64 bits */
+      {"{\"s\": \"tab\there\"}", "s", NULL},          /* raw control character */
+      {"", "", NULL},
+      {"{'a': 1}", "a", NULL},
+      {"{\"a\": tru}", "a", NULL},
       {"{\"a\": 1,}", "a", NULL},
       {"{\"a\" 1}", "a", NULL},
       {"[1, 2", "", NULL},
@@ -68,6 +83,28 @@ static void test_json(Arena *a) {
     }
     check(cases[i].in, cur && (cur->kind == JV_STRING || cur->kind == JV_NUMBER) ? cur->s : NULL,
           cases[i].want);
+  }
+  /* where the error is reported: jansson stops at the end of the token at
+   * fault (the last character of the document at its end), and names the
+   * token in its message */
+  static const struct {
+    const char *in;
+    size_t at;
+  } errs[] = {
+      {"{\"a\": 1,}", 8},
+      {"{\n  \"a\": 1\n  \"b\": 2\n}", 15},
+      {"[1, 2", 4},
+      {"{\"a\": \"x\"} trailing", 18},
+      {"{\"a\": 1, \"a\": 2}", 11},
+  };
+  for (size_t i = 0; i < sizeof errs / sizeof errs[0]; i++) {
+    const char *e = NULL;
+    size_t off = 0;
+    JsonValue *bad = json_parse(a, errs[i].in, strlen(errs[i].in), &e, &off);
+    char got[32], want[32];
+    snprintf(got, sizeof got, "%s at %zu", bad ? "parsed" : "error", off);
+    snprintf(want, sizeof want, "error at %zu", errs[i].at);
+    check(errs[i].in, got, want);
   }
   const char *err;
   size_t at;

@@ -5,8 +5,10 @@
  * sqltext_squeeze and compares the output byte for byte: whitespace runs,
  * line mode, and every kind of literal and comment whose content must be
  * left alone ('…' with '' doubling, E'…', "…", $$…$$, $tag$…$tag$, --,
- * nested block comments), the E'…' rewrite of one-line mode, positional
- * parameters and identifiers holding '$'. Prints one line per case and
+ * nested block comments, U&'…' and U&"…", whose ends libpg_query's scanner
+ * misreports), the E'…' rewrite of one-line mode, positional parameters,
+ * identifiers holding '$', and text after an unterminated literal or
+ * comment, where the scanner stops. Prints one line per case and
  * exits non-zero when any case fails.
  *
  * What this must not do: talk to a server, read files, or keep state
@@ -54,6 +56,17 @@ static const Case cases[] = {
     {"unterminated string", ONE, "select 'abc  ", "select 'abc  "},
     {"unterminated comment", ONE, "a /* b  ", "a /* b  "},
     {"utf8 identifiers", ONE, "select  café ,  'ß  x'", "select café , 'ß  x'"},
+    {"unterminated string after spaces", ONE, "select   'é'  ,   'abc  \n d", "select 'é' , 'abc  \\n d"},
+    {"unicode string holding whitespace", ONE, "select U&'a\n b'  ,  U&\"c  d\"  x", "select U&'a\\n b' , U&\"c  d\" x"},
+    {"unterminated comment keeps its lines", LINES, "a\n   b /* c\n   d", "a\nb /* c\n   d"},
+    {"unterminated quoted identifier", ONE, "select  \"a  b", "select \"a  b"},
+    {"unterminated dollar quote", LINES, "do  $x$ a\n  b", "do $x$ a\n  b"},
+    {"operators and casts", ONE, "select  a::text  ||  'x'  ,  b<>c , -1", "select a::text || 'x' , b<>c , -1"},
+    {"bit, hex and unicode strings", ONE, "select  B'10' ,  X'ff' ,  U&'d\\0061  t'",
+     "select B'10' , X'ff' , U&'d\\0061  t'"},
+    {"E string after a word with a quote", ONE, "select  x||E'a\tb'", "select x||E'a\\tb'"},
+    {"comment at the end", LINES, "a  -- c  d  ", "a -- c  d  "},
+    {"whitespace only between statements", LINES, "a;\n\n  \n b;", "a;\nb;"},
 };
 
 static void print_visible(const char *s) {
